@@ -1,0 +1,111 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every target builds in Swift 6 mode with these upcoming features; CI adds
+/// `-warnings-as-errors` and `--explicit-target-dependency-import-check error`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "dialogue",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dialogue-server", targets: ["dialogue-server"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // MARK: Shared: wire types and cryptography
+        /// Server↔client wire types; depends on nothing so every side can share it.
+        .target(name: "DialogueProtocol", swiftSettings: swiftSettings),
+        /// DLG-E2EE v1 (spec/e2ee.md) on swift-crypto only.
+        .target(
+            name: "DialogueCrypto",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Server
+        .target(
+            name: "DialogueServer",
+            dependencies: [
+                "DialogueProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables (one entry file each)
+        .executableTarget(name: "dialogue-server", dependencies: ["DialogueServer"], swiftSettings: swiftSettings),
+
+        // MARK: Tests
+        .testTarget(name: "DialogueProtocolTests", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialogueCryptoTests", dependencies: ["DialogueCrypto"], resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialogueServerTests",
+            dependencies: [
+                "DialogueServer",
+                "DialogueProtocol",
+                "dialogue-server",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Benchmarks
+        /// Load harness that drives a real `dialogue-server` subprocess (not a timed test).
+        .executableTarget(
+            name: "ServerBenchmarks",
+            dependencies: [
+                "DialogueProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/ServerBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,34 @@
+/// 16 random bytes chosen by the creating client; bound into every op, envelope and event.
+package struct ConversationID: Hashable, Sendable, CustomStringConvertible {
+    package static let size = 16
+    package let bytes: [UInt8]
+
+    package init(bytes: [UInt8]) throws(CryptoError) {
+        guard bytes.count == Self.size else { throw CryptoError(.invalidEncoding, "conversation id must be 16 bytes") }
+        self.bytes = bytes
+    }
+
+    package static func random() -> ConversationID {
+        // Force-try is safe: the length is fixed right here.
+        try! ConversationID(bytes: SecureRandom.bytes(size))
+    }
+
+    package var description: String { Hex.encode(bytes) }
+}
+
+/// A member's role in a conversation.
+package enum Role: UInt8, Hashable, Sendable {
+    case member = 1
+    case admin = 2
+
+    init(byte: UInt8) throws(CryptoError) {
+        guard let role = Role(rawValue: byte) else { throw CryptoError(.invalidEncoding, "unknown role \(byte)") }
+        self = role
+    }
+}
+
+/// Direct (exactly two users, no membership changes) or group.
+package enum ConversationKind: UInt8, Hashable, Sendable {
+    case direct = 1
+    case group = 2
+}

@@ -1,0 +1,83 @@
+/// Per-conversation receive bookkeeping: seen event ids (replay), per-(device, epoch) counters
+/// (gap reporting) and the facts about past messages that the edit and delete rules need.
+package struct EventTracker: Sendable {
+    /// What the rules need to know about a received message.
+    package struct MessageFacts: Hashable, Sendable {
+        package let author: UserID
+        package let sentAtMs: UInt64
+        package let hasAttachments: Bool
+    }
+
+    private struct CounterKey: Hashable {
+        let device: DeviceID
+        let epoch: UInt64
+    }
+
+    /// Counters seen for one device and epoch, with the gaps below the highest one kept
+    /// incrementally so each event costs O(1) amortised.
+    private struct CounterState {
+        var events: [UInt64: EventID] = [:]
+        var highest: UInt64?
+        var missing: Set<UInt64> = []
+    }
+
+    /// Gaps wider than this are reported only up to this many counters (memory bound).
+    private static let maxTrackedGap: UInt64 = 10_000
+
+    private var seen: Set<EventID> = []
+    private var counters: [CounterKey: CounterState] = [:]
+    package private(set) var messages: [EventID: MessageFacts] = [:]
+    package private(set) var eventsPerEpoch: [UInt64: Int] = [:]
+
+    package init() {}
+
+    package func hasSeen(_ id: EventID) -> Bool { seen.contains(id) }
+
+    /// Refuses a replayed id or a reused counter.
+    package func check(_ header: EventHeader) throws(CryptoError) {
+        guard !seen.contains(header.eventID) else {
+            throw CryptoError(.replay, "event \(header.eventID) was already received")
+        }
+        let key = CounterKey(device: header.senderDevice, epoch: header.epoch)
+        if let other = counters[key]?.events[header.counter], other != header.eventID {
+            throw CryptoError(.counterReuse, "counter \(header.counter) reused by device \(header.senderDevice)")
+        }
+    }
+
+    /// Records an accepted event; returns the counters still missing below the highest one seen
+    /// for that device and epoch (the "messages may be missing" warning).
+    package mutating func record(_ header: EventHeader, plaintext: EventPlaintext) -> [UInt64] {
+        seen.insert(header.eventID)
+        eventsPerEpoch[header.epoch, default: 0] += 1
+        let key = CounterKey(device: header.senderDevice, epoch: header.epoch)
+        // Taken out of the dictionary so the mutation below does not copy it.
+        var state = counters.removeValue(forKey: key) ?? CounterState()
+        let counter = header.counter
+        state.events[counter] = header.eventID
+        if let highest = state.highest {
+            if counter > highest {
+                let start = max(highest + 1, counter > Self.maxTrackedGap ? counter - Self.maxTrackedGap : 0)
+                for gap in start..<counter { state.missing.insert(gap) }
+                state.highest = counter
+            } else {
+                state.missing.remove(counter)
+            }
+        } else {
+            for gap in (counter > Self.maxTrackedGap ? counter - Self.maxTrackedGap : 0)..<counter {
+                state.missing.insert(gap)
+            }
+            state.highest = counter
+        }
+        counters[key] = state
+        if case .message(_, _, let attachments) = plaintext {
+            messages[header.eventID] = MessageFacts(
+                author: header.sender, sentAtMs: header.sentAtMs, hasAttachments: !attachments.isEmpty)
+        }
+        return missingCounters(device: header.senderDevice, epoch: header.epoch)
+    }
+
+    /// Counters below the highest seen that never arrived, for one device and epoch.
+    package func missingCounters(device: DeviceID, epoch: UInt64) -> [UInt64] {
+        counters[CounterKey(device: device, epoch: epoch)]?.missing.sorted() ?? []
+    }
+}

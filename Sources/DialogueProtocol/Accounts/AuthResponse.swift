@@ -1,0 +1,12 @@
+/// The answer to signup and login: a bearer token and the profile.
+public struct AuthResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var token: String
+    public var user: User
+
+    public init(token: String, user: User) {
+        self.success = true
+        self.token = token
+        self.user = user
+    }
+}

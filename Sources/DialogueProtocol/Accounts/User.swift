@@ -1,0 +1,31 @@
+import Foundation
+
+/// A user's public profile as every signed-in user may see it. Never carries a password hash.
+public struct User: Codable, Hashable, Sendable {
+    public var id: String
+    public var email: String
+    public var fullname: String
+    public var bio: String
+    /// The encrypted avatar blob, if the user uploaded one.
+    public var avatarBlobId: String?
+    public var createdAt: Date
+    public var lastSeen: Date?
+
+    public init(
+        id: String,
+        email: String,
+        fullname: String,
+        bio: String,
+        avatarBlobId: String?,
+        createdAt: Date,
+        lastSeen: Date?
+    ) {
+        self.id = id
+        self.email = email
+        self.fullname = fullname
+        self.bio = bio
+        self.avatarBlobId = avatarBlobId
+        self.createdAt = createdAt
+        self.lastSeen = lastSeen
+    }
+}

@@ -1,0 +1,26 @@
+/// `POST /api/conversations/:id/ops`: the ops without a route of their own (REKEY, SET_ROLE).
+public struct AppendOpRequest: Codable, Hashable, Sendable {
+    public var seq: Int64
+    public var type: OpType
+    public var deviceId: String
+    public var op: Bytes
+    /// SET_ROLE: whose role changes.
+    public var memberId: String?
+    public var role: MemberRole?
+
+    public init(
+        seq: Int64,
+        type: OpType,
+        deviceId: String,
+        op: Bytes,
+        memberId: String? = nil,
+        role: MemberRole? = nil
+    ) {
+        self.seq = seq
+        self.type = type
+        self.deviceId = deviceId
+        self.op = op
+        self.memberId = memberId
+        self.role = role
+    }
+}

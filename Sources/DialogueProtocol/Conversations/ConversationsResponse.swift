@@ -1,0 +1,10 @@
+/// `GET /api/conversations/list`, newest activity first.
+public struct ConversationsResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var conversations: [Conversation]
+
+    public init(conversations: [Conversation]) {
+        self.success = true
+        self.conversations = conversations
+    }
+}

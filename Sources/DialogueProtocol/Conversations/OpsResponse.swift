@@ -1,0 +1,10 @@
+/// `GET /api/conversations/:id/ops?since=N`, in sequence order.
+public struct OpsResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var ops: [ConversationOp]
+
+    public init(ops: [ConversationOp]) {
+        self.success = true
+        self.ops = ops
+    }
+}

@@ -1,0 +1,17 @@
+/// The body of every failed REST call: `{success: false, message, code}`.
+///
+/// `code` is a stable snake_case word clients branch on; `message` is one human sentence.
+public struct ErrorResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var message: String
+    public var code: String
+    /// Set when the error points at an existing conversation (a second direct chat with the same person).
+    public var conversationId: String?
+
+    public init(message: String, code: String, conversationId: String? = nil) {
+        self.success = false
+        self.message = message
+        self.code = code
+        self.conversationId = conversationId
+    }
+}

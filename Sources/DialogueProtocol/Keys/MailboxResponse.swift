@@ -1,0 +1,10 @@
+/// `GET /api/keys/mailbox/:deviceId`.
+public struct MailboxResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var items: [MailboxItem]
+
+    public init(items: [MailboxItem]) {
+        self.success = true
+        self.items = items
+    }
+}

@@ -1,0 +1,6 @@
+/// `PUT /api/keys/devices/:deviceId/seal`: a sealing-key certificate signed by the device key.
+public struct SealCertificateRequest: Codable, Hashable, Sendable {
+    public var cert: Bytes
+
+    public init(cert: Bytes) { self.cert = cert }
+}

@@ -1,0 +1,12 @@
+/// A page of messages, oldest first. `nextBefore` continues further back when there is more.
+public struct MessagesResponse: Codable, Hashable, Sendable {
+    public var success: Bool
+    public var messages: [Message]
+    public var nextBefore: String?
+
+    public init(messages: [Message], nextBefore: String? = nil) {
+        self.success = true
+        self.messages = messages
+        self.nextBefore = nextBefore
+    }
+}

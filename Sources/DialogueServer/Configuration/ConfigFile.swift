@@ -1,0 +1,27 @@
+import Foundation
+
+/// The JSON config file (`--config FILE`); every key is optional.
+///
+/// ```json
+/// {"host": "0.0.0.0", "port": 5000, "dataDir": "/var/lib/dialogue-server",
+///  "jwtSecretFile": "/run/credentials/dialogue-server.service/jwt-secret"}
+/// ```
+struct ConfigFile: Decodable {
+    var host: String?
+    var port: Int?
+    var dataDir: String?
+    var jwtSecret: String?
+    var jwtSecretFile: String?
+    var tokenLifetimeSeconds: Int?
+    var bcryptCost: Int?
+    var maxBodyBytes: Int?
+    var maxBlobBytes: Int?
+    var maxEnvelopeBytes: Int?
+    var editWindowSeconds: Double?
+    var authRateLimit: Int?
+    var authRateWindowSeconds: Int?
+    var eventRetentionDays: Double?
+    var pingIntervalSeconds: Double?
+    var connectionQueueLimit: Int?
+    var sendTimeoutSeconds: Double?
+}

@@ -1,0 +1,30 @@
+import HTTPTypes
+import Hummingbird
+
+/// Requires a valid token in the original's `token` header or as `Authorization: Bearer`.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let tokens: TokenService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let token = Self.token(in: request) else { throw ServerError.unauthorized }
+        var context = context
+        context.userId = try await tokens.verify(token)
+        context.logger[metadataKey: "user"] = .string(context.userId ?? "")
+        return try await next(request, context)
+    }
+
+    /// The bearer token of a request: the `token` header, `Authorization: Bearer`, or (for the
+    /// WebSocket upgrade, where browsers cannot set headers) the `token` query parameter.
+    static func token(in request: Request) -> String? {
+        if let name = HTTPField.Name("token"), let value = request.headers[name], !value.isEmpty { return value }
+        if let value = request.headers[.authorization] {
+            let parts = value.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]) }
+        }
+        if let value = request.uri.queryParameters.get("token"), !value.isEmpty { return value }
+        return nil
+    }
+}

@@ -1,0 +1,176 @@
+import DialogueProtocol
+
+/// The OpenAPI 3.1 description of the REST API, served at `/api/openapi.json`.
+///
+/// Built from Swift data (``operations`` and ``OpenAPISchemas``) rather than kept as text, and
+/// tested against the router's route table and against encoded samples of the wire types, so a
+/// route or a property cannot change without this document following.
+enum OpenAPIDocument {
+    /// The document as served: compact JSON with sorted keys.
+    static let json: String = document.serialized()
+
+    static let document: JSONValue = [
+        "openapi": "3.1.0",
+        "info": [
+            "title": "Dialogue server",
+            "version": .string(ProtocolVersion.product),
+            "description": .string(overview),
+        ],
+        "paths": .object(paths),
+        "components": [
+            "schemas": .object(OpenAPISchemas.all),
+            "securitySchemes": [
+                "bearer": [
+                    "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                    "description": "`Authorization: Bearer <token>` with the token from sign-up or login.",
+                ],
+                "token": [
+                    "type": "apiKey", "in": "header", "name": "token",
+                    "description": "The token alone in a `token` header, as the original server took it.",
+                ],
+                "tokenQuery": [
+                    "type": "apiKey", "in": "query", "name": "token",
+                    "description": "The token as `?token=`, for the WebSocket upgrade where headers cannot be set.",
+                ],
+            ],
+            "headers": [
+                "RetryAfter": [
+                    "description": "Seconds to wait before trying again.",
+                    "schema": ["type": "integer", "minimum": 1],
+                ]
+            ],
+        ],
+    ]
+
+    private static let overview = """
+        The REST API of `dialogue-server`, the relay and directory of the Dialogue end-to-end encrypted \
+        messenger. The server stores signed, encrypted envelopes and opaque key material; it never sees \
+        plaintext.
+
+        Wire conventions: JSON keys are exactly as listed; dates are RFC 3339 strings in UTC with milliseconds; \
+        binary data is base64url without padding; enums travel as their raw values. Optional properties are left \
+        out when they have no value (never `null`).
+
+        Every failure answers `{"success": false, "message", "code"}` (plus `conversationId` when the error \
+        points at an existing conversation); clients branch on `code`. Every successful JSON answer has \
+        `"success": true`. Bodies over the server's limit (15 MiB by default) are refused with 413 before they \
+        are read.
+        """
+
+    /// `paths`: one path item per template, one operation per method.
+    private static var paths: [String: JSONValue] {
+        var paths: [String: [String: JSONValue]] = [:]
+        for operation in operations {
+            paths[operation.path, default: [:]][operation.method] = item(for: operation)
+        }
+        return paths.mapValues { .object($0) }
+    }
+
+    private static func item(for operation: OpenAPIOperation) -> JSONValue {
+        var item: [String: JSONValue] = [
+            "operationId": .string(operation.operationId),
+            "summary": .string(operation.summary),
+            "tags": [.string(tag(for: operation.path))],
+            "responses": .object(responses(for: operation)),
+        ]
+        if !operation.description.isEmpty { item["description"] = .string(operation.description) }
+        if operation.authenticated {
+            var schemes: [JSONValue] = [["bearer": []], ["token": []]]
+            if operation.parameters.contains(where: { $0.location == "query" && $0.name == "token" }) {
+                schemes.append(["tokenQuery": []])
+            }
+            item["security"] = .array(schemes)
+        } else {
+            item["security"] = []
+        }
+        if !operation.parameters.isEmpty {
+            item["parameters"] = .array(
+                operation.parameters.map { parameter in
+                    [
+                        "name": .string(parameter.name),
+                        "in": .string(parameter.location),
+                        "description": .string(parameter.description),
+                        "required": .bool(parameter.required),
+                        "schema": parameter.schema,
+                    ]
+                }
+            )
+        }
+        switch operation.requestBody {
+        case .none:
+            break
+        case .json(let schema, let required):
+            item["requestBody"] = [
+                "required": .bool(required),
+                "content": ["application/json": ["schema": JSONSchema.ref(schema)]],
+            ]
+        case .octetStream(let description):
+            item["requestBody"] = [
+                "required": true,
+                "description": .string(description),
+                "content": [
+                    "application/octet-stream": [
+                        "schema": ["type": "string", "contentMediaType": "application/octet-stream"]
+                    ]
+                ],
+            ]
+        }
+        return .object(item)
+    }
+
+    private static func responses(for operation: OpenAPIOperation) -> [String: JSONValue] {
+        var responses: [String: JSONValue] = [:]
+        switch operation.success {
+        case .json(let status, let schema, let description):
+            responses[String(status)] = [
+                "description": .string(description),
+                "content": ["application/json": ["schema": JSONSchema.ref(schema)]],
+            ]
+        case .octetStream(let description):
+            responses["200"] = [
+                "description": .string(description),
+                "content": [
+                    "application/octet-stream": [
+                        "schema": ["type": "string", "contentMediaType": "application/octet-stream"]
+                    ]
+                ],
+            ]
+        case .anyJSON(let description):
+            responses["200"] = [
+                "description": .string(description),
+                "content": ["application/json": ["schema": ["type": "object"]]],
+            ]
+        case .webSocket:
+            responses["101"] = ["description": "Switching Protocols: the connection is now a WebSocket."]
+        }
+        var errors = operation.errors
+        if operation.authenticated, errors[401] == nil {
+            errors[401] =
+                "`unauthorized`: no token, or not a valid one. `token_expired`: the session expired; log in again."
+        }
+        if operation.requestBody.isPresent, errors[413] == nil {
+            errors[413] = "`payload_too_large`: the body is over the server's limit (15 MiB by default)."
+        }
+        errors[500] = "`internal`: the server failed; the error was logged."
+        for (status, description) in errors {
+            var response: [String: JSONValue] = [
+                "description": .string(description),
+                "content": ["application/json": ["schema": JSONSchema.ref("ErrorResponse")]],
+            ]
+            if status == 429 { response["headers"] = ["Retry-After": ["$ref": "#/components/headers/RetryAfter"]] }
+            responses[String(status)] = .object(response)
+        }
+        return responses
+    }
+
+    /// Groups operations by the segment after `/api` (`auth`, `messages`, `keys`...).
+    private static func tag(for path: String) -> String {
+        let segments = path.split(separator: "/")
+        guard segments.count > 1 else { return "meta" }
+        switch segments[1] {
+        case "health", "openapi.json": return "meta"
+        case "ws": return "sync"
+        default: return String(segments[1])
+        }
+    }
+}

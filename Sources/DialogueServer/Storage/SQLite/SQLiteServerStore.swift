@@ -1,0 +1,74 @@
+import DialogueProtocol
+import Foundation
+import GRDB
+import Logging
+
+/// The embedded store: one SQLite file in WAL mode with `synchronous = FULL`, so a write that
+/// returned survives a crash or power loss, and group commit so that costs one fsync per batch.
+package struct SQLiteServerStore: ServerStore {
+    package var kind: String { "sqlite" }
+
+    let pool: DatabasePool
+    let batcher: WriteBatcher
+
+    /// Opens (creating if needed) `dialogue-server.sqlite` in `directory` and migrates it.
+    /// - Parameters:
+    ///   - directory: The server's data directory; created with mode 0700 if missing.
+    ///   - sink: Receives committed events for live delivery.
+    package init(directory: URL, sink: any EventSink, logger: Logger) throws {
+        try FileManager.default.createDirectory(
+            at: directory,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted messages must leave no ciphertext behind in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        let path = directory.appendingPathComponent("dialogue-server.sqlite").path
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+        batcher = WriteBatcher(writer: pool, sink: sink, logger: logger)
+    }
+
+    /// Runs a write in the next group commit.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database, inout EventRecorder) throws -> T) async throws -> T {
+        try await batcher.write(body)
+    }
+
+    /// Throws `not_found` unless `userId` is a member of the conversation; returns its row.
+    static func requireMembership(_ db: Database, conversationId: String, userId: String) throws -> Row {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.*, m.role AS my_role, m.joined_at AS my_joined_at FROM conversations c
+                    JOIN members m ON m.conversation_id = c.id AND m.user_id = ?
+                    WHERE c.id = ?
+                    """,
+                arguments: [userId, conversationId]
+            )
+        else { throw ServerError.notFound("The conversation") }
+        return row
+    }
+
+    static func memberIds(_ db: Database, conversationId: String) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: "SELECT user_id FROM members WHERE conversation_id = ? ORDER BY joined_seq, joined_at, user_id",
+            arguments: [conversationId]
+        )
+    }
+
+    /// A JSON array of strings, for `IN (SELECT value FROM json_each(?))` without a bind limit.
+    static func jsonArray(_ values: [String]) -> String {
+        String(decoding: (try? JSONEncoder().encode(values)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decodeStringArray(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}

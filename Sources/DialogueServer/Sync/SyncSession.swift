@@ -1,0 +1,195 @@
+import DialogueProtocol
+import Foundation
+import HummingbirdWebSocket
+import Logging
+import NIOConcurrencyHelpers
+
+/// One authenticated WebSocket connection: replay from the client's cursor, then live events,
+/// typing relay and presence.
+///
+/// Three tasks share the connection: the reader (client frames), the writer (the only task that
+/// writes), and a watchdog that drops a connection whose socket has not accepted a frame for
+/// ``ServerConfiguration/sendTimeoutSeconds`` — a slow consumer resumes later from its cursor
+/// instead of holding server memory.
+struct SyncSession {
+    let userId: String
+    let store: any ServerStore
+    let hub: EventHub
+    let configuration: ServerConfiguration
+    let clock: any ServerClock
+    let logger: Logger
+
+    /// Raised to end a connection that stopped reading.
+    struct SlowConsumer: Error {}
+    /// Raised when no hello arrives in time.
+    struct NoHello: Error {}
+
+    private static let pageSize = 200
+
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+        let (hellos, helloContinuation) = AsyncStream.makeStream(of: Int64.self, bufferingPolicy: .bufferingNewest(1))
+        let writeStarted = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
+        let mailboxBox = NIOLockedValueBox<ConnectionMailbox?>(nil)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await read(inbound: inbound, outbound: outbound, hello: helloContinuation, mailbox: mailboxBox)
+                }
+                group.addTask {
+                    try await write(
+                        outbound: outbound, hellos: hellos, writeStarted: writeStarted, mailboxBox: mailboxBox)
+                }
+                group.addTask { try await watch(writeStarted: writeStarted) }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch is SlowConsumer {
+            logger.notice("closing a connection that stopped reading; it will resume from its cursor")
+        } catch is NoHello {
+            logger.info("closing a connection that never said hello")
+        } catch is CancellationError {
+        } catch {
+            logger.debug("connection ended", metadata: ["error": "\(error)"])
+        }
+        if let mailbox = mailboxBox.withLockedValue({ $0 }) {
+            if await hub.unregister(mailbox) {
+                let now = clock.now()
+                try? await store.setLastSeen(userId: userId, at: now)
+                await hub.broadcastPresence(PresenceEntry(userId: userId, online: false, lastSeen: now))
+            }
+        }
+    }
+
+    private func read(
+        inbound: WebSocketInboundStream,
+        outbound: WebSocketOutboundWriter,
+        hello: AsyncStream<Int64>.Continuation,
+        mailbox: NIOLockedValueBox<ConnectionMailbox?>
+    ) async throws {
+        let decoder = WireCoding.decoder()
+        var saidHello = false
+        for try await message in inbound.messages(maxSize: configuration.maxClientFrameBytes) {
+            guard case .text(let text) = message,
+                let frame = try? decoder.decode(ClientFrame.self, from: Data(text.utf8))
+            else {
+                push(
+                    .error(code: "invalid_frame", message: "Expected a JSON hello, ack or typing frame."), mailbox,
+                    outbound)
+                continue
+            }
+            switch frame {
+            case .hello(let cursor, _):
+                guard !saidHello else { continue }
+                saidHello = true
+                hello.yield(max(0, cursor))
+                hello.finish()
+            case .ack:
+                break
+            case .typing(let conversationId, let typing):
+                let members = (try? await store.memberIds(conversationId: conversationId)) ?? []
+                guard members.contains(userId) else {
+                    push(.error(code: "not_found", message: "No such conversation."), mailbox, outbound)
+                    continue
+                }
+                await hub.relayTyping(conversationId: conversationId, from: userId, typing: typing, to: members)
+            }
+        }
+        hello.finish()
+    }
+
+    /// Error frames go through the mailbox so that only the writer writes; before hello there is
+    /// no mailbox and they are written directly.
+    private func push(
+        _ frame: ServerFrame, _ mailbox: NIOLockedValueBox<ConnectionMailbox?>, _ outbound: WebSocketOutboundWriter
+    ) {
+        mailbox.withLockedValue { $0 }?.push(.frame(frame))
+    }
+
+    private func write(
+        outbound: WebSocketOutboundWriter,
+        hellos: AsyncStream<Int64>,
+        writeStarted: NIOLockedValueBox<ContinuousClock.Instant?>,
+        mailboxBox: NIOLockedValueBox<ConnectionMailbox?>
+    ) async throws {
+        let cursor = try await firstHello(hellos)
+        let encoder = WireCoding.encoder()
+        func send(_ frame: ServerFrame) async throws {
+            let text = String(decoding: try encoder.encode(frame), as: UTF8.self)
+            writeStarted.withLockedValue { $0 = .now }
+            try await outbound.write(.text(text))
+            writeStarted.withLockedValue { $0 = nil }
+        }
+
+        // Register before reading the log so that nothing committed from now on can be missed;
+        // the sequence numbers remove the overlap.
+        let (mailbox, cameOnline) = await hub.register(userId: userId)
+        mailboxBox.withLockedValue { $0 = mailbox }
+        if cameOnline { await hub.broadcastPresence(PresenceEntry(userId: userId, online: true, lastSeen: nil)) }
+
+        var lastSent = cursor
+        let bounds = try await store.eventBounds(userId: userId)
+        if cursor < bounds.floor || cursor > bounds.current {
+            try await send(.resync(cursor: bounds.current))
+            lastSent = bounds.current
+        }
+        func catchUp() async throws {
+            while true {
+                let page = try await store.events(userId: userId, after: lastSent, limit: Self.pageSize)
+                for event in page {
+                    try await send(.event(event))
+                    lastSent = event.seq
+                }
+                if page.count < Self.pageSize { return }
+            }
+        }
+        try await catchUp()
+        try await send(.ready(cursor: lastSent))
+        let online = await hub.onlineUsers().sorted().map { PresenceEntry(userId: $0, online: true, lastSeen: nil) }
+        try await send(.presence(online))
+
+        for await item in mailbox.items {
+            switch item {
+            case .event(let event):
+                if event.seq <= lastSent { break }
+                if event.seq > lastSent + 1 {
+                    try await catchUp()
+                    if event.seq <= lastSent { break }
+                }
+                try await send(.event(event))
+                lastSent = event.seq
+            case .frame(let frame):
+                try await send(frame)
+            }
+            if mailbox.takeLagged() { try await catchUp() }
+        }
+    }
+
+    private func firstHello(_ hellos: AsyncStream<Int64>) async throws -> Int64 {
+        let timeout = configuration.helloTimeoutSeconds
+        return try await withThrowingTaskGroup(of: Int64?.self) { group in
+            group.addTask {
+                for await cursor in hellos { return cursor }
+                return nil
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            guard let cursor = first else { throw NoHello() }
+            return cursor
+        }
+    }
+
+    private func watch(writeStarted: NIOLockedValueBox<ContinuousClock.Instant?>) async throws {
+        let limit = Duration.milliseconds(Int64(configuration.sendTimeoutSeconds * 1000))
+        let tick = max(Duration.milliseconds(50), limit / 4)
+        while true {
+            try await Task.sleep(for: tick)
+            if let started = writeStarted.withLockedValue({ $0 }), ContinuousClock.now - started > limit {
+                throw SlowConsumer()
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every check CI runs: dependencies, formatting, then all tests in one build with warnings as
+# errors and the target-dependency import check on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+echo "== swift format lint"
+git ls-files -z -- '*.swift' | xargs -0 swift format lint --strict --configuration .swift-format
+
+echo "== swift test"
+swift test -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error "$@"
