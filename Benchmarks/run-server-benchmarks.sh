@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The idle-connection scenario holds 5,000 WebSockets: both ends need a file descriptor each.
+# The idle-connection scenario holds 5,000 WebSockets: each end (server and harness) needs one file descriptor per connection.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 65536 2>/dev/null || true
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 12000 ]; then
-    echo "warning: open-file limit is $(ulimit -n); the 5,000-connection scenario needs about 12,000" >&2
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 6000 ]; then
+    echo "warning: open-file limit is $(ulimit -n); the 5,000-connection scenario needs about 6,000 per process" >&2
 fi
 
 # One product per invocation: `swift build` takes a single --product.

@@ -10,7 +10,7 @@ struct CPUSample: Sendable {
     /// Reads `/proc/PID/stat` (utime + stime) for the server and `getrusage` for this process.
     static func take(serverPID: Int32) -> CPUSample {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         let harness =
             Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
             + Double(usage.ru_stime.tv_usec) / 1e6

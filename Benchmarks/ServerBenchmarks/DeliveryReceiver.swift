@@ -48,12 +48,12 @@ final class DeliveryReceiver: Sendable {
 
     /// Returns and clears the latencies recorded so far (and the delivered count with them).
     func takeLatencies() -> [UInt64] {
-        state.withLock {
+        state.withLock { state in
             defer {
-                $0.latencies = []
-                $0.snapshot.delivered = 0
+                state.latencies = []
+                state.snapshot.delivered = 0
             }
-            return $0.latencies
+            return state.latencies
         }
     }
 }

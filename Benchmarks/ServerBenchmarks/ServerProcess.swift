@@ -22,7 +22,9 @@ final class ServerProcess {
         // The harness signs up hundreds of accounts from one address: lift the auth rate limit.
         let config = directory.appendingPathComponent("config.json")
         try Data(#"{"authRateLimit": 100000}"#.utf8).write(to: config)
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logURL.path, contents: nil) else {
+            throw BenchmarkError("cannot create the server log in \(directory.path)")
+        }
         let log = try FileHandle(forWritingTo: logURL)
         defer { try? log.close() }
 

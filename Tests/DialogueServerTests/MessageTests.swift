@@ -242,8 +242,21 @@ struct MessageTests {
             let stored = try await Fixtures.history(ann, direct.id).messages[0].reactions
             #expect(stored.map(\.id) == [reactionId, toggleOff.id])
             #expect(stored.allSatisfy { $0.userId == ben.id })
-            let missing = try await ben.api.send(.put, "/api/messages/react/nope-nope", json: toggleOff)
+            let missing = try await ben.api.send(
+                .put,
+                "/api/messages/react/nope-nope",
+                json: EventEnvelopeRequest(
+                    id: Fixtures.uniqueId("r"),
+                    deviceId: ben.deviceId,
+                    epoch: 0,
+                    envelope: Fixtures.envelope("+1")
+                )
+            )
             #expect(missing.status == .notFound)
+            // Reusing a reaction id on another message is a conflict, never an overwrite.
+            let other = try await Fixtures.send(ann, to: direct.id)
+            let reused = try await ben.api.send(.put, "/api/messages/react/\(other.id)", json: toggleOff)
+            #expect(reused.status == .conflict)
         }
     }
 

@@ -1,6 +1,5 @@
 import DialogueProtocol
 import Foundation
-import Synchronization
 import Testing
 
 @Suite("Durability across restarts and crashes")
@@ -16,7 +15,7 @@ struct PersistenceTests {
         let direct = try await Fixtures.createDirect(ann, with: ben)
 
         // Four senders keep going; the server is killed while requests are in flight.
-        let acknowledged = Mutex<[String]>([])
+        let acknowledged = Locked<[String]>([])
         let senders = Task {
             try? await withThrowingTaskGroup(of: Void.self) { group in
                 for worker in 0..<4 {

@@ -24,7 +24,7 @@ struct SyncTests {
 
             let socket = TestSocket(port: server.port, token: ben.token)
             let frames = try await socket.wait("ready") { $0.contains(where: \.isReady) }
-            let readyIndex = try #require(frames.firstIndex(where: \.isReady))
+            let readyIndex = try #require(frames.firstIndex { $0.isReady })
             let replayed = frames[..<readyIndex].compactMap { frame -> SyncEvent? in
                 if case .event(let event) = frame { return event }
                 return nil

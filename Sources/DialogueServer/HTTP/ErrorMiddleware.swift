@@ -2,6 +2,7 @@ import DialogueProtocol
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Converts every error into `{success:false, message, code}` with the right status, once,
 /// at the HTTP boundary.
@@ -36,6 +37,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return error
         case let error as DecodingError:
             return .invalidInput(describe(error))
+        case let error as NIOTooManyBytesError:
+            let limit = error.maxBytes.map { " of \($0) bytes" } ?? ""
+            return ServerError(.contentTooLarge, code: "payload_too_large", "The request body is over the limit\(limit).")
         case let error as HTTPError:
             return ServerError(
                 error.status, code: code(for: error.status), error.body ?? defaultMessage(for: error.status))

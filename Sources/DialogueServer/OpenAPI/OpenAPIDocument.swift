@@ -134,6 +134,12 @@ enum OpenAPIDocument {
                         "schema": ["type": "string", "contentMediaType": "application/octet-stream"]
                     ]
                 ],
+                "headers": [
+                    "Cache-Control": [
+                        "description": "`private, max-age=31536000, immutable`: a blob never changes.",
+                        "schema": ["type": "string"],
+                    ]
+                ],
             ]
         case .anyJSON(let description):
             responses["200"] = [

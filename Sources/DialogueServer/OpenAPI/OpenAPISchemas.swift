@@ -18,28 +18,36 @@ enum OpenAPISchemas {
         "Timestamp": [
             "type": "string",
             "format": "date-time",
-            "description": "RFC 3339 in UTC with milliseconds, e.g. `2026-11-26T23:24:21.123Z`. "
-                + "Input without fractional seconds is accepted.",
+            "description": .string(
+                "RFC 3339 in UTC with milliseconds, e.g. `2026-11-26T23:24:21.123Z`. "
+                    + "Input without fractional seconds is accepted."
+            ),
             "examples": ["2026-11-26T23:24:21.123Z"],
         ],
         "Bytes": [
             "type": "string",
             "contentEncoding": "base64url",
             "pattern": "^[A-Za-z0-9_-]*$",
-            "description": "Opaque binary data (ciphertext, signature, public key) as base64url without padding "
-                + "(RFC 4648 §5). The server never interprets it; it only measures it.",
+            "description": .string(
+                "Opaque binary data (ciphertext, signature, public key) as base64url without padding "
+                    + "(RFC 4648 §5). The server never interprets it; it only measures it."
+            ),
         ],
         "ClientId": [
             "type": "string",
             "pattern": "^[A-Za-z0-9_-]{8,64}$",
-            "description": "An id the client generates (conversation, message, event and device ids): 8 to 64 "
-                + "characters of A-Z, a-z, 0-9, - and _. Retrying with the same id is idempotent.",
+            "description": .string(
+                "An id the client generates (conversation, message, event and device ids): 8 to 64 "
+                    + "characters of A-Z, a-z, 0-9, - and _. Retrying with the same id is idempotent."
+            ),
         ],
         "ServerId": [
             "type": "string",
             "pattern": "^[0-9a-f]{32}$",
-            "description": "An id the server assigns (users, blobs, mailbox items): 48 bits of milliseconds then "
-                + "80 random bits, as 32 lowercase hex digits, so ids sort by creation time.",
+            "description": .string(
+                "An id the server assigns (users, blobs, mailbox items): 48 bits of milliseconds then "
+                    + "80 random bits, as 32 lowercase hex digits, so ids sort by creation time."
+            ),
         ],
     ]
 

@@ -2,7 +2,6 @@ import DialogueProtocol
 import Foundation
 import HummingbirdWSClient
 import Logging
-import Synchronization
 
 /// A real WebSocket client on `/api/ws` that records every frame it receives.
 final class TestSocket: Sendable {
@@ -10,8 +9,8 @@ final class TestSocket: Sendable {
         var description: String
     }
 
-    private let frames = Mutex<[ServerFrame]>([])
-    private let closed = Mutex(false)
+    private let frames = Locked<[ServerFrame]>([])
+    private let closed = Locked(false)
     private let outgoing: AsyncStream<String>.Continuation
     private let task: Task<Void, Never>
 
@@ -32,22 +31,17 @@ final class TestSocket: Sendable {
                 configuration: .init(maxFrameSize: 1 << 22),
                 logger: logger2
             ) { inbound, outbound, _ in
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await text in outgoingStream { try await outbound.write(.text(text)) }
-                        try await outbound.close(.normalClosure, reason: nil)
-                    }
-                    group.addTask {
-                        let decoder = WireCoding.decoder()
-                        for try await message in inbound.messages(maxSize: 1 << 22) {
-                            guard case .text(let text) = message,
-                                let frame = try? decoder.decode(ServerFrame.self, from: Data(text.utf8))
-                            else { continue }
-                            frames.withLock { $0.append(frame) }
-                        }
-                    }
-                    try await group.next()
-                    group.cancelAll()
+                let writer = Task {
+                    for await text in outgoingStream { try await outbound.write(.text(text)) }
+                    try await outbound.close(.normalClosure, reason: nil)
+                }
+                defer { writer.cancel() }
+                let decoder = WireCoding.decoder()
+                for try await message in inbound.messages(maxSize: 1 << 22) {
+                    guard case .text(let text) = message,
+                        let frame = try? decoder.decode(ServerFrame.self, from: Data(text.utf8))
+                    else { continue }
+                    frames.withLock { $0.append(frame) }
                 }
             }
         }
@@ -61,8 +55,8 @@ final class TestSocket: Sendable {
 
     func sendText(_ text: String) { outgoing.yield(text) }
 
-    var received: [ServerFrame] { frames.withLock { $0 } }
-    var isClosed: Bool { closed.withLock { $0 } }
+    var received: [ServerFrame] { frames.value }
+    var isClosed: Bool { closed.value }
 
     /// The events received so far, in order.
     var events: [SyncEvent] {
