@@ -63,11 +63,47 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Daemon's local API
+        /// JSON-RPC 2.0 message types and the daemon's method table; no dependencies.
+        .target(name: "DialogueRPC", swiftSettings: swiftSettings),
+        /// Newline-delimited JSON-RPC over a Unix domain socket (server and client), on SwiftNIO.
+        .target(
+            name: "DialogueRPCTransport",
+            dependencies: [
+                "DialogueRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Daemon
+        /// The sync protocol as pure state machines (reconnect and backoff, resume cursor,
+        /// typing debounce); the I/O around them lives in the daemon.
+        .target(name: "DialogueSync", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+
         // MARK: Executables (one entry file each)
         .executableTarget(name: "dialogue-server", dependencies: ["DialogueServer"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         .testTarget(name: "DialogueProtocolTests", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialogueSyncTests", dependencies: ["DialogueSync", "DialogueProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialogueRPCTests",
+            dependencies: [
+                "DialogueRPC",
+                "DialogueRPCTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DialogueCryptoTests", dependencies: ["DialogueCrypto"], resources: [.copy("Vectors")],
             swiftSettings: swiftSettings),

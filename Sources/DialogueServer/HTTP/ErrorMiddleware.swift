@@ -39,7 +39,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return .invalidInput(describe(error))
         case let error as NIOTooManyBytesError:
             let limit = error.maxBytes.map { " of \($0) bytes" } ?? ""
-            return ServerError(.contentTooLarge, code: "payload_too_large", "The request body is over the limit\(limit).")
+            return ServerError(
+                .contentTooLarge, code: "payload_too_large", "The request body is over the limit\(limit).")
         case let error as HTTPError:
             return ServerError(
                 error.status, code: code(for: error.status), error.body ?? defaultMessage(for: error.status))

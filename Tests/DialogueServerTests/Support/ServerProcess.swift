@@ -15,13 +15,7 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Starts the binary built next to the test bundle and waits for its "listening" line.
     init(directory: URL) throws {
-        guard let binDirectory = Bundle.main.executableURL?.deletingLastPathComponent() else {
-            throw Failure(description: "cannot locate the build directory")
-        }
-        var binary = binDirectory.appendingPathComponent("dialogue-server")
-        if !FileManager.default.fileExists(atPath: binary.path) {
-            binary = binDirectory.deletingLastPathComponent().appendingPathComponent("dialogue-server")
-        }
+        let binary = try Self.binary()
         process.executableURL = binary
         process.arguments = ["--port", "0", "--data-dir", directory.path, "--log-level", "error"]
         var environment = ProcessInfo.processInfo.environment
@@ -44,6 +38,18 @@ final class ServerProcess: @unchecked Sendable {
             throw Failure(description: "the server did not report its port: \(text)")
         }
         self.port = port
+    }
+
+    /// The `dialogue-server` built next to the test bundle.
+    static func binary() throws -> URL {
+        guard let directory = Bundle.main.executableURL?.deletingLastPathComponent() else {
+            throw Failure(description: "cannot locate the build directory")
+        }
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let binary = candidate.appendingPathComponent("dialogue-server")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        throw Failure(description: "dialogue-server is not built next to the tests in \(directory.path)")
     }
 
     /// SIGKILL: no shutdown code runs, as in a crash or power cut.

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite("The dialogue-server command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = try ServerProcess.binary()
+        process.arguments = arguments
+        var base = ProcessInfo.processInfo.environment
+        base["DIALOGUE_JWT_SECRET"] = nil
+        process.environment = base.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        )
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try Self.run(["--help"])
+        #expect(help.status == 0)
+        for flag in ["--host", "--port", "--data-dir", "--config", "--dev"] { #expect(help.stdout.contains(flag)) }
+    }
+
+    @Test func refusesToStartWithoutASecret() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try Self.run(["--port", "0", "--data-dir", directory.url.path])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("no JWT secret"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        let short = try Self.run(
+            ["--port", "0", "--data-dir", directory.url.path],
+            environment: ["DIALOGUE_JWT_SECRET": "short"]
+        )
+        #expect(short.status == 78)
+        let badConfig = try Self.run(["--config", directory.url.appendingPathComponent("missing.json").path])
+        #expect(badConfig.status == 78)
+        #expect(badConfig.stderr.contains("config file"))
+        let badFlag = try Self.run(["--port", "eighty"])
+        #expect(badFlag.status != 0)
+    }
+
+    @Test func sigtermShutsDownCleanlyAndDataSurvives() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try ServerProcess(directory: directory.url)
+        let ann = try await Fixtures.signup(TestServerAddress(port: first.port), name: "Ann")
+        first.process.terminate()
+        first.process.waitUntilExit()
+        #expect(first.process.terminationStatus == 0)
+        let second = try ServerProcess(directory: directory.url)
+        defer { second.stop() }
+        let check = try await TestServerAddress(port: second.port).api(token: ann.token).get("/api/auth/check")
+        #expect(check.status == .ok)
+    }
+}
