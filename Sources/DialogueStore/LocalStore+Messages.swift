@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+extension LocalStore {
+    /// Inserts or replaces a message.
+    package func save(_ message: CachedMessage) async throws {
+        try await pool.write { db in try self.save(message, in: db) }
+    }
+
+    func save(_ message: CachedMessage, in db: Database) throws {
+        let cell = try Self.seal(messagesCipher, try Self.encode(message), column: "data", row: message.id)
+        try db.execute(
+            sql: """
+                INSERT INTO messages (id, conversation_id, created_at, state, data) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET conversation_id = excluded.conversation_id,
+                    created_at = excluded.created_at, state = excluded.state, data = excluded.data
+                """,
+            arguments: [
+                message.id, message.conversationId, Int64(message.createdAt.timeIntervalSince1970 * 1000),
+                message.state.rawValue, Data(cell),
+            ]
+        )
+    }
+
+    package func message(id: String) async throws -> CachedMessage? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, data FROM messages WHERE id = ?", arguments: [id])
+                .map { try self.decodeMessage($0) }
+        }
+    }
+
+    /// A page of a conversation, oldest first, before the message `before` (or the newest).
+    package func messages(conversationId: String, before: String? = nil, limit: Int) async throws -> [CachedMessage] {
+        try await pool.read { db in
+            var sql = "SELECT id, data FROM messages WHERE conversation_id = ?"
+            var arguments: StatementArguments = [conversationId]
+            if let before {
+                sql += " AND (created_at, rowid) < (SELECT created_at, rowid FROM messages WHERE id = ?)"
+                arguments += [before]
+            }
+            sql += " ORDER BY created_at DESC, rowid DESC LIMIT ?"
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).reversed().map { try self.decodeMessage($0) }
+        }
+    }
+
+    /// The newest `limit` messages across all conversations, oldest first (the original's
+    /// recent-1000 search set).
+    package func recentMessages(limit: Int) async throws -> [CachedMessage] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, data FROM messages ORDER BY created_at DESC, rowid DESC LIMIT ?",
+                arguments: [limit]
+            ).reversed().map { try self.decodeMessage($0) }
+        }
+    }
+
+    /// Every cached message, in batches, for building the in-memory search index at unlock.
+    package func forEachMessage(batchSize: Int = 2000, _ body: ([CachedMessage]) throws -> Void) async throws {
+        var lastRowId: Int64 = 0
+        while true {
+            let after = lastRowId
+            let batch = try await pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT rowid, id, data FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    arguments: [after, batchSize]
+                ).map { row -> (Int64, CachedMessage) in (row["rowid"], try self.decodeMessage(row)) }
+            }
+            guard let last = batch.last else { return }
+            lastRowId = last.0
+            try body(batch.map(\.1))
+        }
+    }
+
+    package func messageCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0 }
+    }
+
+    func decodeMessage(_ row: Row) throws -> CachedMessage {
+        let id: String = row["id"]
+        let data: Data = row["data"]
+        return try Self.decode(
+            CachedMessage.self,
+            try Self.open(messagesCipher, Array(data), column: "data", row: id)
+        )
+    }
+}

@@ -1,0 +1,70 @@
+import DialogueCrypto
+import Foundation
+import GRDB
+
+/// The daemon's encrypted cache: a SQLite file (WAL) in the data directory whose sensitive
+/// cells are sealed with the store cipher, bound to their table, column and row.
+///
+/// Nothing readable leaves this type: callers hand in and get back decrypted records, and the
+/// keys live only in the ``StoreCipher`` held while the daemon is unlocked.
+package struct LocalStore: Sendable {
+    let pool: DatabasePool
+    let messagesCipher: TableCipher
+    let metaCipher: TableCipher
+    let outboxCipher: TableCipher
+
+    /// Opens (creating if needed) `cache.sqlite` in `directory` (mode 0700).
+    package init(directory: URL, cipher: StoreCipher) throws {
+        try FileManager.default.createDirectory(
+            at: directory,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try Self.migrator.migrate(pool)
+        messagesCipher = cipher.table("messages")
+        metaCipher = cipher.table("meta")
+        outboxCipher = cipher.table("outbox")
+    }
+
+    /// SQLite's own consistency check ("ok" when sound).
+    package func integrityCheck() async throws -> String {
+        try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return Array(try encoder.encode(value))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        do {
+            return try decoder.decode(T.self, from: Data(bytes))
+        } catch {
+            throw StoreError(.corrupt, "a cached \(T.self) did not decode: \(error)")
+        }
+    }
+
+    static func open(_ cipher: TableCipher, _ cell: [UInt8], column: String, row: String) throws -> [UInt8] {
+        do {
+            return try cipher.open(cell, column: column, row: Array(row.utf8))
+        } catch {
+            throw StoreError(.undecryptable, "a \(cipher.name) cell does not decrypt: wrong key or a modified cache")
+        }
+    }
+
+    static func seal(_ cipher: TableCipher, _ value: [UInt8], column: String, row: String) throws -> [UInt8] {
+        try cipher.seal(value, column: column, row: Array(row.utf8))
+    }
+}
