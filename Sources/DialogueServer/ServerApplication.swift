@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Crypto
 import DialogueProtocol
 import Foundation
@@ -27,8 +28,23 @@ package enum ServerApplication {
         }
         let hub = EventHub(queueLimit: configuration.connectionQueueLimit)
         let store = try SQLiteServerStore(directory: configuration.dataDirectory, sink: hub, logger: logger)
+        let assistantClient = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: HTTPClient.Configuration(
+                timeout: .init(
+                    connect: .seconds(configuration.assistant.connectTimeoutSeconds),
+                    read: .seconds(configuration.assistant.readTimeoutSeconds)
+                )
+            )
+        )
         let router = try await makeRouter(
-            configuration: configuration, secret: secret, store: store, hub: hub, clock: clock)
+            configuration: configuration,
+            secret: secret,
+            store: store,
+            hub: hub,
+            clock: clock,
+            assistant: AssistantProxy(configuration: configuration.assistant, client: assistantClient, logger: logger)
+        )
         let webSocket = WebSocketServerConfiguration(
             maxFrameSize: 1 << 20,
             autoPing: .enabled(timePeriod: .milliseconds(Int64(configuration.pingIntervalSeconds * 1000))),
@@ -44,6 +60,7 @@ package enum ServerApplication {
             onServerRunning: { channel in await onRunning(channel.localAddress) },
             logger: logger
         )
+        app.addServices(AssistantClientService(client: assistantClient))
         app.addServices(
             EventPruningService(
                 store: store, retentionSeconds: configuration.eventRetentionSeconds, clock: clock, logger: logger)
@@ -57,7 +74,8 @@ package enum ServerApplication {
         secret: String,
         store: any ServerStore,
         hub: EventHub,
-        clock: any ServerClock
+        clock: any ServerClock,
+        assistant: AssistantProxy? = nil
     ) async throws -> Router<AppRequestContext> {
         let tokens = await TokenService(
             secret: secret, lifetimeSeconds: configuration.tokenLifetimeSeconds, clock: clock)
@@ -83,6 +101,12 @@ package enum ServerApplication {
         auth.addPublicRoutes(to: api.group("auth").add(middleware: RateLimitMiddleware(limiter: limiter)))
         let signedIn = api.group().add(middleware: AuthMiddleware(tokens: tokens))
         auth.addRoutes(to: signedIn.group("auth"))
+        AssistantController(
+            proxy: assistant,
+            configuration: configuration.assistant,
+            limiter: RateLimiter(limit: configuration.assistant.requestsPerMinute, windowSeconds: 60, clock: clock)
+        )
+        .addRoutes(to: signedIn.group("auth"))
         MessageController(store: store, hub: hub, limits: configuration.messageLimits, clock: clock)
             .addRoutes(to: signedIn.group("messages"))
         ConversationController(store: store, clock: clock).addRoutes(to: signedIn.group("conversations"))

@@ -249,6 +249,11 @@ extension OpenAPIDocumentTests {
             self.minimal = minimal.map { (try? encoder.encode($0)) ?? Data() }
         }
 
+        /// A type without optional properties: the one sample is both the full and the minimal one.
+        init(_ schema: String, fixed value: some Encodable) {
+            self.init(schema, value, minimal: value)
+        }
+
         var testDescription: String { schema }
 
         static let date = Date(timeIntervalSince1970: 1_764_199_461.123)
@@ -298,6 +303,16 @@ extension OpenAPIDocumentTests {
             envelope: nil,
             blobIds: [],
             createdAt: date
+        )
+        static let sidebarUser = SidebarUser(
+            id: user.id,
+            fullname: "Ada",
+            bio: "",
+            avatarBlobId: "blob",
+            online: true,
+            lastSeen: date,
+            unread: 2,
+            conversationId: "conversation-1"
         )
         static let member = Member(userId: user.id, role: .admin, joinedAt: date, joinedSeq: 0)
         static func conversation(full: Bool) -> Conversation {
@@ -386,16 +401,7 @@ extension OpenAPIDocumentTests {
             ),
             Sample(
                 "SidebarUser",
-                SidebarUser(
-                    id: user.id,
-                    fullname: "Ada",
-                    bio: "",
-                    avatarBlobId: "blob",
-                    online: true,
-                    lastSeen: date,
-                    unread: 2,
-                    conversationId: "conversation-1"
-                ),
+                sidebarUser,
                 minimal: SidebarUser(
                     id: user.id,
                     fullname: "Ada",
@@ -408,16 +414,16 @@ extension OpenAPIDocumentTests {
                 )
             ),
             Sample("Message", message, minimal: minimalMessage),
-            Sample("Reaction", reaction, minimal: reaction),
+            Sample("Reaction", fixed: reaction),
             Sample("Conversation", conversation(full: true), minimal: conversation(full: false)),
-            Sample("Member", member, minimal: member),
+            Sample("Member", fixed: member),
             Sample("ConversationOp", op(role: .admin), minimal: op(role: nil)),
-            Sample("KeyBundle", keys, minimal: keys),
-            Sample("DeviceCertificate", certificate, minimal: certificate),
-            Sample("PendingDevice", pending, minimal: pending),
-            Sample("MailboxItem", mailboxItem, minimal: mailboxItem),
-            Sample("BlobInfo", blob, minimal: blob),
-            Sample("SeenReceipt", receipt, minimal: receipt),
+            Sample("KeyBundle", fixed: keys),
+            Sample("DeviceCertificate", fixed: certificate),
+            Sample("PendingDevice", fixed: pending),
+            Sample("MailboxItem", fixed: mailboxItem),
+            Sample("BlobInfo", fixed: blob),
+            Sample("SeenReceipt", fixed: receipt),
             Sample("PresenceEntry", presence, minimal: PresenceEntry(userId: user.id, online: true, lastSeen: nil)),
             Sample("EventData", eventData, minimal: EventData()),
         ]
@@ -428,11 +434,7 @@ extension OpenAPIDocumentTests {
                 SignupRequest(email: "ada@example.org", fullname: "Ada", password: "correct horse", bio: "hi"),
                 minimal: SignupRequest(email: "ada@example.org", fullname: "Ada", password: "correct horse")
             ),
-            Sample(
-                "LoginRequest",
-                LoginRequest(email: "ada@example.org", password: "pw"),
-                minimal: LoginRequest(email: "ada@example.org", password: "pw")
-            ),
+            Sample("LoginRequest", fixed: LoginRequest(email: "ada@example.org", password: "pw")),
             Sample(
                 "UpdateProfileRequest",
                 UpdateProfileRequest(fullname: "Ada", bio: "hi", avatarBlobId: "blob"),
@@ -446,8 +448,7 @@ extension OpenAPIDocumentTests {
             Sample("MarkSeenRequest", MarkSeenRequest(upTo: true), minimal: MarkSeenRequest()),
             Sample(
                 "EventEnvelopeRequest",
-                EventEnvelopeRequest(id: "event-1", deviceId: "device-1", epoch: 1, envelope: bytes),
-                minimal: EventEnvelopeRequest(id: "event-1", deviceId: "device-1", epoch: 1, envelope: bytes)
+                fixed: EventEnvelopeRequest(id: "event-1", deviceId: "device-1", epoch: 1, envelope: bytes)
             ),
             Sample(
                 "CreateConversationRequest",
@@ -481,69 +482,54 @@ extension OpenAPIDocumentTests {
             ),
             Sample(
                 "RemoveMemberRequest",
-                RemoveMemberRequest(conversationId: "c", memberId: user.id, seq: 2, deviceId: "d", op: bytes),
-                minimal: RemoveMemberRequest(conversationId: "c", memberId: user.id, seq: 2, deviceId: "d", op: bytes)
+                fixed: RemoveMemberRequest(conversationId: "c", memberId: user.id, seq: 2, deviceId: "d", op: bytes)
             ),
             Sample(
                 "UpdateInfoRequest",
                 UpdateInfoRequest(conversationId: "c", seq: 3, deviceId: "d", op: bytes, avatarBlobId: "blob"),
                 minimal: UpdateInfoRequest(conversationId: "c", seq: 3, deviceId: "d", op: bytes)
             ),
-            Sample(
-                "DeleteConversationRequest",
-                DeleteConversationRequest(conversationId: "c"),
-                minimal: DeleteConversationRequest(conversationId: "c")
-            ),
+            Sample("DeleteConversationRequest", fixed: DeleteConversationRequest(conversationId: "c")),
             Sample(
                 "AppendOpRequest",
                 AppendOpRequest(seq: 4, type: .setRole, deviceId: "d", op: bytes, memberId: user.id, role: .admin),
                 minimal: AppendOpRequest(seq: 4, type: .rekey, deviceId: "d", op: bytes)
             ),
-            Sample(
-                "DeviceListRequest",
-                DeviceListRequest(aik: bytes, version: 1, deviceList: bytes),
-                minimal: DeviceListRequest(aik: bytes, version: 1, deviceList: bytes)
-            ),
-            Sample(
-                "SealCertificateRequest", SealCertificateRequest(cert: bytes),
-                minimal: SealCertificateRequest(cert: bytes)),
+            Sample("DeviceListRequest", fixed: DeviceListRequest(aik: bytes, version: 1, deviceList: bytes)),
+            Sample("SealCertificateRequest", fixed: SealCertificateRequest(cert: bytes)),
             Sample(
                 "PendingDeviceRequest",
-                PendingDeviceRequest(deviceId: "d", commitment: bytes, payload: bytes),
-                minimal: PendingDeviceRequest(deviceId: "d", commitment: bytes, payload: bytes)
+                fixed: PendingDeviceRequest(deviceId: "d", commitment: bytes, payload: bytes)
             ),
+            Sample("MailboxRequest", fixed: MailboxRequest(fromDeviceId: "d", payload: bytes)),
             Sample(
-                "MailboxRequest",
-                MailboxRequest(fromDeviceId: "d", payload: bytes),
-                minimal: MailboxRequest(fromDeviceId: "d", payload: bytes)
+                "AssistantRequest",
+                fixed: AssistantRequest(messages: [AssistantMessage(role: "user", content: "How do I add a member?")])
             ),
+            Sample("AssistantMessage", fixed: AssistantMessage(role: "assistant", content: "Ask the admin.")),
         ]
 
         static let responses: [Sample] = [
-            Sample("SuccessResponse", SuccessResponse(), minimal: SuccessResponse()),
+            Sample("SuccessResponse", fixed: SuccessResponse()),
             Sample(
                 "ErrorResponse",
                 ErrorResponse(message: "Use the existing chat.", code: "conversation_exists", conversationId: "c"),
                 minimal: ErrorResponse(message: "Sign in first.", code: "unauthorized")
             ),
             Sample(
-                "HealthResponse",
-                HealthResponse(status: "ok", version: ProtocolVersion.product, store: "sqlite"),
-                minimal: HealthResponse(status: "ok", version: ProtocolVersion.product, store: "sqlite")
+                "HealthResponse", fixed: HealthResponse(status: "ok", version: ProtocolVersion.product, store: "sqlite")
             ),
-            Sample(
-                "AuthResponse", AuthResponse(token: "jwt", user: user), minimal: AuthResponse(token: "jwt", user: user)),
-            Sample("UserResponse", UserResponse(user: user), minimal: UserResponse(user: user)),
-            Sample("UsersResponse", UsersResponse(users: []), minimal: UsersResponse(users: [])),
-            Sample("MessageResponse", MessageResponse(message: message), minimal: MessageResponse(message: message)),
+            Sample("AuthResponse", fixed: AuthResponse(token: "jwt", user: user)),
+            Sample("UserResponse", fixed: UserResponse(user: user)),
+            Sample("UsersResponse", fixed: UsersResponse(users: [sidebarUser])),
+            Sample("MessageResponse", fixed: MessageResponse(message: message)),
             Sample(
                 "MessagesResponse",
                 MessagesResponse(messages: [message, minimalMessage], nextBefore: "message-1"),
                 minimal: MessagesResponse(messages: [])
             ),
-            Sample("SeenResponse", SeenResponse(receipt: receipt), minimal: SeenResponse(receipt: receipt)),
-            Sample(
-                "ReactionResponse", ReactionResponse(reaction: reaction), minimal: ReactionResponse(reaction: reaction)),
+            Sample("SeenResponse", fixed: SeenResponse(receipt: receipt)),
+            Sample("ReactionResponse", fixed: ReactionResponse(reaction: reaction)),
             Sample(
                 "ConversationResponse",
                 ConversationResponse(conversation: conversation(full: true)),
@@ -555,14 +541,14 @@ extension OpenAPIDocumentTests {
                 minimal: ConversationsResponse(conversations: [])
             ),
             Sample("OpsResponse", OpsResponse(ops: [op(role: nil), op(role: .admin)]), minimal: OpsResponse(ops: [])),
-            Sample("KeyBundleResponse", KeyBundleResponse(keys: keys), minimal: KeyBundleResponse(keys: keys)),
+            Sample("KeyBundleResponse", fixed: KeyBundleResponse(keys: keys)),
             Sample(
                 "PendingDevicesResponse",
                 PendingDevicesResponse(devices: [pending]),
                 minimal: PendingDevicesResponse(devices: [])
             ),
             Sample("MailboxResponse", MailboxResponse(items: [mailboxItem]), minimal: MailboxResponse(items: [])),
-            Sample("BlobResponse", BlobResponse(blob: blob), minimal: BlobResponse(blob: blob)),
+            Sample("BlobResponse", fixed: BlobResponse(blob: blob)),
         ]
 
         /// Enums with associated values: each case is checked against the `oneOf`.

@@ -24,4 +24,12 @@ struct ConfigFile: Decodable {
     var pingIntervalSeconds: Double?
     var connectionQueueLimit: Int?
     var sendTimeoutSeconds: Double?
+    var aiBaseURL: String?
+    var aiApiKey: String?
+    var aiApiKeyFile: String?
+    var aiModel: String?
+    var aiSystemPrompt: String?
+    var aiReadTimeoutSeconds: Int64?
+    var aiTotalTimeoutSeconds: Int64?
+    var aiRequestsPerMinute: Int?
 }

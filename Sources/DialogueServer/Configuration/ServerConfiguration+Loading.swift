@@ -41,6 +41,18 @@ extension ServerConfiguration {
             let path = URL(fileURLWithPath: directory).appendingPathComponent("jwt-secret").path
             if FileManager.default.fileExists(atPath: path) { configuration.jwtSecret = try readSecret(path) }
         }
+        if let value = environment["DIALOGUE_AI_BASE_URL"], !value.isEmpty {
+            configuration.assistant.baseURL = value
+            configuration.assistant.baseURLConfigured = true
+        }
+        if let value = environment["DIALOGUE_AI_API_KEY"] ?? environment["GROQ_API_KEY"], !value.isEmpty {
+            configuration.assistant.apiKey = value
+        }
+        if let value = environment["DIALOGUE_AI_MODEL"], !value.isEmpty { configuration.assistant.model = value }
+        if configuration.assistant.apiKey == nil, let directory = environment["CREDENTIALS_DIRECTORY"] {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("ai-api-key").path
+            if FileManager.default.fileExists(atPath: path) { configuration.assistant.apiKey = try readSecret(path) }
+        }
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         if let dataDirectory { configuration.dataDirectory = URL(fileURLWithPath: dataDirectory, isDirectory: true) }
@@ -80,11 +92,22 @@ extension ServerConfiguration {
         if let value = file.pingIntervalSeconds { pingIntervalSeconds = value }
         if let value = file.connectionQueueLimit { connectionQueueLimit = value }
         if let value = file.sendTimeoutSeconds { sendTimeoutSeconds = value }
+        if let value = file.aiBaseURL {
+            assistant.baseURL = value
+            assistant.baseURLConfigured = true
+        }
+        if let value = file.aiApiKey { assistant.apiKey = value }
+        if let value = file.aiApiKeyFile { assistant.apiKey = try Self.readSecret(value) }
+        if let value = file.aiModel { assistant.model = value }
+        if let value = file.aiSystemPrompt { assistant.systemPrompt = value }
+        if let value = file.aiReadTimeoutSeconds { assistant.readTimeoutSeconds = value }
+        if let value = file.aiTotalTimeoutSeconds { assistant.totalTimeoutSeconds = value }
+        if let value = file.aiRequestsPerMinute { assistant.requestsPerMinute = value }
     }
 
     private static func readSecret(_ path: String) throws -> String {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ConfigurationError("cannot read the JWT secret file \(path)")
+            throw ConfigurationError("cannot read the secret file \(path)")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }

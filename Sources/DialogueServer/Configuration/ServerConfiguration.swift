@@ -34,6 +34,8 @@ package struct ServerConfiguration: Sendable {
     package var sendTimeoutSeconds: Double = 10
     /// How long a new connection may take to say hello.
     package var helloTimeoutSeconds: Double = 10
+    /// The streaming AI assistant proxy.
+    package var assistant = AssistantConfiguration()
 
     package init() {}
 }

@@ -1,8 +1,7 @@
 extension OpenAPIDocument {
-    /// Every route of ``ServerApplication/makeRouter(configuration:secret:store:hub:clock:)``, in
-    /// the order the controllers register them. A test compares this table with the router's
-    /// route table in both directions.
-    static let operations: [OpenAPIOperation] = meta + auth + messages + conversations + keys + blobs + sync
+    /// Every route `ServerApplication.makeRouter` registers, in the order the controllers add them.
+    /// A test compares this table with the router's route table in both directions.
+    static let operations: [OpenAPIOperation] = meta + auth + assistant + messages + conversations + keys + blobs + sync
 
     // MARK: Shared texts
 
@@ -19,7 +18,6 @@ extension OpenAPIDocument {
         "`stale_epoch`: `epoch` is not the conversation's current one; fetch its ops, re-encrypt and send again."
     private static let seqConflict =
         "`seq_conflict`: `seq` is not the conversation's `opSeq` plus one; fetch the ops and retry."
-    private static let blobMissing = "`not_found`: a referenced blob does not exist or was uploaded by someone else."
     private static let blobGone = "`blob_deleted`: a referenced blob was deleted with its message or conversation."
     private static let opTooLarge = "`payload_too_large`: the body is over the server's limit, or `op` is over 1 MiB."
 
@@ -107,6 +105,34 @@ extension OpenAPIDocument {
         ),
     ]
 
+    /// The assistant sits under `/api/auth` like the original's chatbot route.
+    private static let assistant: [OpenAPIOperation] = [
+        .init(
+            "post",
+            "/api/auth/chatbot",
+            id: "askAssistant",
+            summary: "Ask the AI assistant (streamed plain text)",
+            description: "Proxies the conversation to the OpenAI-compatible provider configured on the server and "
+                + "streams the answer back as it arrives. Questions leave end-to-end encryption: the provider "
+                + "reads them. Limited per user (20 questions a minute by default). A provider failure after the "
+                + "answer started ends the stream early instead of answering an error.",
+            body: .json("AssistantRequest"),
+            success: .textStream("The answer, in chunks (`Cache-Control: no-cache`)."),
+            errors: [
+                400: badBody
+                    + " Or `messages` is empty or longer than allowed (50 by default), a `role` is not `user` or "
+                    + "`assistant`, a `content` is too long (16000 characters by default), or the last message "
+                    + "is not the user's.",
+                429: "`rate_limited`: the caller asks too fast, or the provider is busy; wait `Retry-After` "
+                    + "seconds.",
+                502: "`assistant_auth_failed`: the provider refused the server's API key. `assistant_rejected`: "
+                    + "the provider refused the request. `assistant_unavailable`: the provider failed.",
+                503: "`assistant_not_configured`: the server has no assistant configured.",
+                504: "`assistant_unreachable`: the provider could not be reached.",
+            ]
+        )
+    ]
+
     private static let messages: [OpenAPIOperation] = [
         .init(
             "get",
@@ -137,7 +163,7 @@ extension OpenAPIDocument {
                 .query(
                     "before",
                     "A message id of this conversation; only older messages are returned.",
-                    schema: JSONSchema.ref("ClientId")
+                    schema: OpenAPISchema.ref("ClientId")
                 ),
                 .query(
                     "limit",
@@ -164,7 +190,7 @@ extension OpenAPIDocument {
             errors: [
                 400: badBody + " Or `id` is not a valid client id, `envelope` is empty, or `blobIds` names more "
                     + "blobs than allowed (10 by default).",
-                404: notMember + " Or " + blobMissing,
+                404: notMember + " Or a blob in `blobIds` does not exist or was uploaded by someone else.",
                 409: "`id_taken`: another sender or conversation already used `id`. " + staleEpoch,
                 410: blobGone,
                 413: "`payload_too_large`: the body is over the server's limit, or `envelope` is over the "
@@ -336,7 +362,7 @@ extension OpenAPIDocument {
                 400: badBodyOrIds,
                 403: "`forbidden`: a direct chat has no name or avatar. `not_admin`: the caller is not the group's "
                     + "admin.",
-                404: notMember + " Or " + blobMissing,
+                404: notMember + " Or `avatarBlobId` does not exist or was uploaded by someone else.",
                 409: seqConflict,
                 410: blobGone,
                 413: opTooLarge,
@@ -551,13 +577,6 @@ extension OpenAPIDocument {
             id: "eventStream",
             summary: "The event stream (WebSocket upgrade)",
             description: webSocketDescription,
-            parameters: [
-                .query(
-                    "token",
-                    "The JWT, for clients (browsers) that cannot set headers on the upgrade request.",
-                    schema: ["type": "string"]
-                )
-            ],
             success: .webSocket
         )
     ]

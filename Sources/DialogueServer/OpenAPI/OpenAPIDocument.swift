@@ -2,14 +2,15 @@ import DialogueProtocol
 
 /// The OpenAPI 3.1 description of the REST API, served at `/api/openapi.json`.
 ///
-/// Built from Swift data (``operations`` and ``OpenAPISchemas``) rather than kept as text, and
+/// Built from Swift data (``operations`` and ``OpenAPIComponentSchemas``) rather than kept as text, and
 /// tested against the router's route table and against encoded samples of the wire types, so a
 /// route or a property cannot change without this document following.
 enum OpenAPIDocument {
     /// The document as served: compact JSON with sorted keys.
     static let json: String = document.serialized()
 
-    static let document: JSONValue = [
+    /// The whole document; tests read it back from ``json`` to see what clients see.
+    static let document: OpenAPIValue = [
         "openapi": "3.1.0",
         "info": [
             "title": "Dialogue server",
@@ -18,7 +19,7 @@ enum OpenAPIDocument {
         ],
         "paths": .object(paths),
         "components": [
-            "schemas": .object(OpenAPISchemas.all),
+            "schemas": .object(OpenAPIComponentSchemas.all),
             "securitySchemes": [
                 "bearer": [
                     "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
@@ -52,22 +53,22 @@ enum OpenAPIDocument {
         out when they have no value (never `null`).
 
         Every failure answers `{"success": false, "message", "code"}` (plus `conversationId` when the error \
-        points at an existing conversation); clients branch on `code`. Every successful JSON answer has \
-        `"success": true`. Bodies over the server's limit (15 MiB by default) are refused with 413 before they \
-        are read.
+        points at an existing conversation); clients branch on `code`. Every successful JSON answer but \
+        `/api/health` and this document has `"success": true`. Bodies over the server's limit (15 MiB by \
+        default) are refused with 413.
         """
 
     /// `paths`: one path item per template, one operation per method.
-    private static var paths: [String: JSONValue] {
-        var paths: [String: [String: JSONValue]] = [:]
+    private static var paths: [String: OpenAPIValue] {
+        var paths: [String: [String: OpenAPIValue]] = [:]
         for operation in operations {
             paths[operation.path, default: [:]][operation.method] = item(for: operation)
         }
         return paths.mapValues { .object($0) }
     }
 
-    private static func item(for operation: OpenAPIOperation) -> JSONValue {
-        var item: [String: JSONValue] = [
+    private static func item(for operation: OpenAPIOperation) -> OpenAPIValue {
+        var item: [String: OpenAPIValue] = [
             "operationId": .string(operation.operationId),
             "summary": .string(operation.summary),
             "tags": [.string(tag(for: operation.path))],
@@ -75,10 +76,9 @@ enum OpenAPIDocument {
         ]
         if !operation.description.isEmpty { item["description"] = .string(operation.description) }
         if operation.authenticated {
-            var schemes: [JSONValue] = [["bearer": []], ["token": []]]
-            if operation.parameters.contains(where: { $0.location == "query" && $0.name == "token" }) {
-                schemes.append(["tokenQuery": []])
-            }
+            var schemes: [OpenAPIValue] = [["bearer": []], ["token": []]]
+            // Browsers cannot set headers on a WebSocket upgrade, so it alone documents `?token=`.
+            if case .webSocket = operation.success { schemes.append(["tokenQuery": []]) }
             item["security"] = .array(schemes)
         } else {
             item["security"] = []
@@ -102,7 +102,7 @@ enum OpenAPIDocument {
         case .json(let schema, let required):
             item["requestBody"] = [
                 "required": .bool(required),
-                "content": ["application/json": ["schema": JSONSchema.ref(schema)]],
+                "content": ["application/json": ["schema": OpenAPISchema.ref(schema)]],
             ]
         case .octetStream(let description):
             item["requestBody"] = [
@@ -118,13 +118,13 @@ enum OpenAPIDocument {
         return .object(item)
     }
 
-    private static func responses(for operation: OpenAPIOperation) -> [String: JSONValue] {
-        var responses: [String: JSONValue] = [:]
+    private static func responses(for operation: OpenAPIOperation) -> [String: OpenAPIValue] {
+        var responses: [String: OpenAPIValue] = [:]
         switch operation.success {
         case .json(let status, let schema, let description):
             responses[String(status)] = [
                 "description": .string(description),
-                "content": ["application/json": ["schema": JSONSchema.ref(schema)]],
+                "content": ["application/json": ["schema": OpenAPISchema.ref(schema)]],
             ]
         case .octetStream(let description):
             responses["200"] = [
@@ -140,6 +140,11 @@ enum OpenAPIDocument {
                         "schema": ["type": "string"],
                     ]
                 ],
+            ]
+        case .textStream(let description):
+            responses["200"] = [
+                "description": .string(description),
+                "content": ["text/plain": ["schema": ["type": "string"]]],
             ]
         case .anyJSON(let description):
             responses["200"] = [
@@ -159,9 +164,9 @@ enum OpenAPIDocument {
         }
         errors[500] = "`internal`: the server failed; the error was logged."
         for (status, description) in errors {
-            var response: [String: JSONValue] = [
+            var response: [String: OpenAPIValue] = [
                 "description": .string(description),
-                "content": ["application/json": ["schema": JSONSchema.ref("ErrorResponse")]],
+                "content": ["application/json": ["schema": OpenAPISchema.ref("ErrorResponse")]],
             ]
             if status == 429 { response["headers"] = ["Retry-After": ["$ref": "#/components/headers/RetryAfter"]] }
             responses[String(status)] = .object(response)

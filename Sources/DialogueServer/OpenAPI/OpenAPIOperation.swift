@@ -22,6 +22,8 @@ struct OpenAPIOperation: Sendable {
         case json(status: Int, schema: String, description: String)
         /// Raw bytes (`application/octet-stream`).
         case octetStream(String)
+        /// UTF-8 text streamed in chunks as it is produced (the assistant's answer).
+        case textStream(String)
         /// Any JSON object (the OpenAPI document itself).
         case anyJSON(String)
         /// `101 Switching Protocols` to a WebSocket.
@@ -34,7 +36,7 @@ struct OpenAPIOperation: Sendable {
         /// `path` or `query`.
         var location: String
         var description: String
-        var schema: JSONValue
+        var schema: OpenAPIValue
         var required: Bool
 
         /// A `{name}` segment of the path; always a string.
@@ -43,12 +45,12 @@ struct OpenAPIOperation: Sendable {
                 name: name,
                 location: "path",
                 description: description,
-                schema: JSONSchema.ref(schema),
+                schema: OpenAPISchema.ref(schema),
                 required: true
             )
         }
 
-        static func query(_ name: String, _ description: String, schema: JSONValue) -> Parameter {
+        static func query(_ name: String, _ description: String, schema: OpenAPIValue) -> Parameter {
             Parameter(name: name, location: "query", description: description, schema: schema, required: false)
         }
     }

@@ -98,11 +98,18 @@ struct TestSettings {
     var connectionQueueLimit: Int?
     var maxBlobBytes: Int?
     var eventRetentionSeconds: Double?
+    var assistantBaseURL: String?
+    var assistantKey: String?
 
     func apply(to configuration: inout ServerConfiguration) {
         if let sendTimeoutSeconds { configuration.sendTimeoutSeconds = sendTimeoutSeconds }
         if let connectionQueueLimit { configuration.connectionQueueLimit = connectionQueueLimit }
         if let maxBlobBytes { configuration.maxBlobBytes = maxBlobBytes }
         if let eventRetentionSeconds { configuration.eventRetentionSeconds = eventRetentionSeconds }
+        if let assistantBaseURL {
+            configuration.assistant.baseURL = assistantBaseURL
+            configuration.assistant.baseURLConfigured = true
+        }
+        if let assistantKey { configuration.assistant.apiKey = assistantKey }
     }
 }

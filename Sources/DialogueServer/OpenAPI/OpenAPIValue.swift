@@ -4,21 +4,21 @@ import Foundation
 ///
 /// The OpenAPI document is built from these rather than from `[String: Any]` so that it is
 /// `Sendable` (a plain `static let`), checked by the compiler, and serialized in one stable form.
-enum JSONValue: Sendable, Hashable {
+enum OpenAPIValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([OpenAPIValue])
+    case object([String: OpenAPIValue])
 
     /// The members of an object; empty for anything else.
-    var members: [String: JSONValue] {
+    var members: [String: OpenAPIValue] {
         if case .object(let members) = self { return members }
         return [:]
     }
 
     /// This object with `other`'s members added (they win on a clash); other values unchanged.
-    func merging(_ other: [String: JSONValue]) -> JSONValue {
+    func merging(_ other: [String: OpenAPIValue]) -> OpenAPIValue {
         guard case .object(let members) = self else { return self }
         return .object(members.merging(other) { _, new in new })
     }
@@ -32,7 +32,7 @@ enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue: Encodable {
+extension OpenAPIValue: Encodable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -45,16 +45,16 @@ extension JSONValue: Encodable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+extension OpenAPIValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .int(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
-extension JSONValue: ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+extension OpenAPIValue: ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    init(arrayLiteral elements: OpenAPIValue...) { self = .array(elements) }
 
-    init(dictionaryLiteral elements: (String, JSONValue)...) {
+    init(dictionaryLiteral elements: (String, OpenAPIValue)...) {
         self = .object(Dictionary(elements) { _, last in last })
     }
 }
