@@ -114,7 +114,7 @@ package enum ServerApplication {
         BlobController(store: store, maxBlobBytes: configuration.maxBlobBytes, clock: clock)
             .addRoutes(to: signedIn.group("blobs"))
         SyncController(store: store, hub: hub, configuration: configuration, clock: clock)
-            .addRoutes(to: signedIn)
+            .addRoutes(to: api.group().add(middleware: AuthMiddleware(tokens: tokens, allowQueryToken: true)))
 
         return router
     }

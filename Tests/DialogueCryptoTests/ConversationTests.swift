@@ -20,6 +20,18 @@ struct ConversationTests {
         #expect(back.plaintext == .message(body: "hi", reply: event.header.eventID, attachments: []))
     }
 
+    @Test("The server echoing an op or event back to its author is recognised, not re-applied")
+    func echoes() throws {
+        var s = try Scenario()
+        let op = try s.aliceSession.propose(.rekey(reason: .other), directory: s.directory, nowMs: testNow)
+        #expect(try s.aliceSession.receive(op, directory: s.directory))
+        #expect(s.aliceSession.state?.headSeq == 1)
+        expectCode(.badChain) { try s.aliceSession.receive(s.log[0], directory: s.directory) }
+        let event = try s.aliceSession.seal(.text("mine"), directory: s.directory, nowMs: testNow)
+        #expect(s.aliceSession.hasSeen(event.header.eventID))
+        #expect(!s.bobSession.hasSeen(event.header.eventID))
+    }
+
     @Test("The author's second device receives the epoch secret")
     func ownOtherDevice() throws {
         let s = try Scenario()
@@ -86,7 +98,8 @@ struct ConversationTests {
         let rekey = try s.bobSession.propose(.rekey(reason: .memberLeft), directory: s.directory, nowMs: testNow)
         try s.carolSession.receive(rekey, directory: s.directory)
         let event = try s.bobSession.seal(.text("after"), directory: s.directory, nowMs: testNow)
-        #expect(try s.carolSession.open(event.encoded, directory: s.directory, nowMs: testNow).plaintext == .text("after"))
+        #expect(
+            try s.carolSession.open(event.encoded, directory: s.directory, nowMs: testNow).plaintext == .text("after"))
     }
 
     @Test("Rekey policy: after 7 days, after 1000 events, after a device revocation")
@@ -117,7 +130,8 @@ struct ConversationTests {
         var s = try Scenario(kind: .direct)
         #expect(s.aliceSession.state?.kind == .direct)
         expectCode(.directConversation) {
-            try s.aliceSession.propose(.add(user: s.carol.id, role: .member, shareHistory: false), directory: s.directory, nowMs: testNow)
+            try s.aliceSession.propose(
+                .add(user: s.carol.id, role: .member, shareHistory: false), directory: s.directory, nowMs: testNow)
         }
         expectCode(.directConversation) {
             try s.aliceSession.propose(.remove(user: s.bob.id), directory: s.directory, nowMs: testNow)
@@ -129,12 +143,19 @@ struct ConversationTests {
     @Test("Counter gaps are reported and filled by late events")
     func gaps() throws {
         var s = try Scenario()
-        let first = try s.aliceSession.seal(.text("0"), directory: s.directory, nowMs: testNow)
-        let second = try s.aliceSession.seal(.text("1"), directory: s.directory, nowMs: testNow)
-        let third = try s.aliceSession.seal(.text("2"), directory: s.directory, nowMs: testNow)
-        #expect(try s.bobSession.open(first.encoded, directory: s.directory, nowMs: testNow).missingCounters == [])
-        #expect(try s.bobSession.open(third.encoded, directory: s.directory, nowMs: testNow).missingCounters == [1])
-        #expect(try s.bobSession.open(second.encoded, directory: s.directory, nowMs: testNow).missingCounters == [])
+        var events: [SealedEvent] = []
+        for index in 0..<6 {
+            events.append(try s.aliceSession.seal(.text("\(index)"), directory: s.directory, nowMs: testNow))
+        }
+        func open(_ index: Int) throws -> [ClosedRange<UInt64>] {
+            try s.bobSession.open(events[index].encoded, directory: s.directory, nowMs: testNow).missingCounters
+        }
+        #expect(try open(1) == [0...0])
+        #expect(try open(5) == [0...0, 2...4])
+        #expect(try open(3) == [0...0, 2...2, 4...4])
+        #expect(try open(0) == [2...2, 4...4])
+        #expect(try open(4) == [2...2])
+        #expect(try open(2) == [])
     }
 
     @Test("Edits, deletes and reactions follow the original's rules")
@@ -143,16 +164,25 @@ struct ConversationTests {
         let message = try s.aliceSession.seal(.text("typo"), directory: s.directory, nowMs: testNow)
         _ = try s.bobSession.open(message.encoded, directory: s.directory, nowMs: testNow)
         let target = message.header.eventID
-        let edit = try s.aliceSession.seal(.edit(target: target, body: "fixed"), directory: s.directory, nowMs: testNow + 60_000)
-        #expect(try s.bobSession.open(edit.encoded, directory: s.directory, nowMs: testNow + 60_000).plaintext == .edit(target: target, body: "fixed"))
+        let edit = try s.aliceSession.seal(
+            .edit(target: target, body: "fixed"), directory: s.directory, nowMs: testNow + 60_000)
+        #expect(
+            try s.bobSession.open(edit.encoded, directory: s.directory, nowMs: testNow + 60_000).plaintext
+                == .edit(target: target, body: "fixed"))
         _ = try s.carolSession.open(message.encoded, directory: s.directory, nowMs: testNow)
-        let reaction = try s.carolSession.seal(.reaction(target: target, key: "👍", on: true), directory: s.directory, nowMs: testNow)
-        #expect(try s.bobSession.open(reaction.encoded, directory: s.directory, nowMs: testNow).plaintext == .reaction(target: target, key: "👍", on: true))
+        let reaction = try s.carolSession.seal(
+            .reaction(target: target, key: "👍", on: true), directory: s.directory, nowMs: testNow)
+        #expect(
+            try s.bobSession.open(reaction.encoded, directory: s.directory, nowMs: testNow).plaintext
+                == .reaction(target: target, key: "👍", on: true))
         let aliceDelete = try s.aliceSession.seal(.delete(target: target), directory: s.directory, nowMs: testNow)
-        #expect(try s.bobSession.open(aliceDelete.encoded, directory: s.directory, nowMs: testNow).plaintext == .delete(target: target))
+        #expect(
+            try s.bobSession.open(aliceDelete.encoded, directory: s.directory, nowMs: testNow).plaintext
+                == .delete(target: target))
         // Local edit window uses the injected clock.
         expectCode(.editWindowPassed) {
-            try s.aliceSession.seal(.edit(target: target, body: "late"), directory: s.directory, nowMs: testNow + 16 * 60_000)
+            try s.aliceSession.seal(
+                .edit(target: target, body: "late"), directory: s.directory, nowMs: testNow + 16 * 60_000)
         }
     }
 
@@ -164,7 +194,8 @@ struct ConversationTests {
             .message(body: "", reply: nil, attachments: [descriptor]), directory: s.directory, nowMs: testNow)
         _ = try s.bobSession.open(message.encoded, directory: s.directory, nowMs: testNow)
         expectCode(.editNotAllowed) {
-            try s.aliceSession.seal(.edit(target: message.header.eventID, body: "x"), directory: s.directory, nowMs: testNow)
+            try s.aliceSession.seal(
+                .edit(target: message.header.eventID, body: "x"), directory: s.directory, nowMs: testNow)
         }
     }
 }

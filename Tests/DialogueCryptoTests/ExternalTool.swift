@@ -6,7 +6,9 @@ enum ExternalTool {
         let description: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = [])
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = []
+    )
         throws -> String
     {
         let process = Process()

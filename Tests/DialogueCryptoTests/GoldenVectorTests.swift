@@ -56,7 +56,8 @@ struct GoldenVectorTests {
         let op = ConversationOp(
             payload: .create(kind: .group, members: [alice: .admin, bob: .member]),
             conversation: try ConversationID(bytes: hex(golden.conversationID)), seq: 0,
-            prevHash: [UInt8](repeating: 0, count: 32), author: alice, authorDevice: DeviceID(identityKey: aliceKey.publicKey),
+            prevHash: [UInt8](repeating: 0, count: 32), author: alice,
+            authorDevice: DeviceID(identityKey: aliceKey.publicKey),
             createdAtMs: golden.createdAtMs, rosterHash: hex(golden.rosterHash), envelopes: [], historyEnvelopes: [],
             metaCiphertext: [], signature: hex(golden.opSignature))
         #expect(op.body == hex(golden.opBody))
@@ -75,7 +76,8 @@ struct GoldenVectorTests {
             sentAtMs: golden.createdAtMs + 1000)
         #expect(header.encoded == hex(golden.eventHeader))
         let key = SealedEvent.eventKey(
-            epochSecret: SymmetricKey(data: hex(golden.epochSecret)), header: header.encoded, conversation: conversation)
+            epochSecret: SymmetricKey(data: hex(golden.epochSecret)), header: header.encoded, conversation: conversation
+        )
         #expect(key.bytes == hex(golden.eventKey))
     }
 

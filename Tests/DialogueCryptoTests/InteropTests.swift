@@ -18,10 +18,13 @@ struct InteropTests {
         #expect(iv == hex(v.iv))
         #expect(try LegacyDecryptor.decrypt(v.ciphertext, passphrase: v.passphrase) == v.plaintext)
         // The original key rule for a direct chat reproduces the passphrase from the two ids.
-        #expect(LegacyDecryptor.directPassphrase("64b7f0c1a2e3d4f5a6b7c8da", "64b7f0c1a2e3d4f5a6b7c8d9") == v.passphrase)
+        #expect(
+            LegacyDecryptor.directPassphrase("64b7f0c1a2e3d4f5a6b7c8da", "64b7f0c1a2e3d4f5a6b7c8d9") == v.passphrase)
         expectCode(.legacyFormat) { try LegacyDecryptor.decrypt(v.ciphertext, passphrase: "wrong") }
         expectCode(.legacyFormat) { try LegacyDecryptor.decrypt("not base64!", passphrase: v.passphrase) }
-        expectCode(.legacyFormat) { try LegacyDecryptor.decrypt(String(v.ciphertext.dropLast(4)), passphrase: v.passphrase) }
+        expectCode(.legacyFormat) {
+            try LegacyDecryptor.decrypt(String(v.ciphertext.dropLast(4)), passphrase: v.passphrase)
+        }
     }
 
     @Test(
@@ -30,15 +33,19 @@ struct InteropTests {
     )
     func opensslInterop() throws {
         var rng = SeededGenerator(seed: 42)
-        var plaintexts = ["", String(repeating: "a", count: 15), String(repeating: "b", count: 16),
-            String(repeating: "c", count: 17), "héllo wörld — 👋 привет", "日本語のテキスト"]
+        var plaintexts = [
+            "", String(repeating: "a", count: 15), String(repeating: "b", count: 16),
+            String(repeating: "c", count: 17), "héllo wörld — 👋 привет", "日本語のテキスト",
+        ]
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789 éü€👍")
         for _ in 0..<24 {
             let length = Int.random(in: 0..<80, using: &rng)
-            plaintexts.append(String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }))
+            plaintexts.append(
+                String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }))
         }
         for (index, plaintext) in plaintexts.enumerated() {
-            let passphrase = index % 2 == 0
+            let passphrase =
+                index % 2 == 0
                 ? LegacyDecryptor.directPassphrase("64b7f0c1a2e3d4f5a6b7c8d9", "64b7f0c1a2e3d4f5a6b7c8da")
                 : LegacyDecryptor.groupPassphrase("65aa00bb11cc22dd33ee44ff")
             let ciphertext = try ExternalTool.run(
@@ -63,8 +70,11 @@ struct InteropTests {
         let output = hex(
             try ExternalTool.run(
                 "/usr/bin/env",
-                ["python3", "-c", ExternalTool.pythonHPKE, Hex.encode(key.publicKey.rawRepresentation), Hex.encode(info),
-                    Hex.encode(message)]))
+                [
+                    "python3", "-c", ExternalTool.pythonHPKE, Hex.encode(key.publicKey.rawRepresentation),
+                    Hex.encode(info),
+                    Hex.encode(message),
+                ]))
         let opened = try HPKESeal.open(
             enc: Array(output.prefix(32)), ciphertext: Array(output.dropFirst(32)), with: key, info: info)
         #expect(opened == message)
@@ -81,8 +91,11 @@ struct InteropTests {
         let sealed = hex(
             try ExternalTool.run(
                 "/usr/bin/env",
-                ["python3", "-c", ExternalTool.pythonHPKE, Hex.encode(bob.device.sealKey.publicKey.rawRepresentation),
-                    Hex.encode(envelopeInfo), Hex.encode(secret)]))
+                [
+                    "python3", "-c", ExternalTool.pythonHPKE,
+                    Hex.encode(bob.device.sealKey.publicKey.rawRepresentation),
+                    Hex.encode(envelopeInfo), Hex.encode(secret),
+                ]))
         let envelope = EpochEnvelope(
             recipient: bob.device.deviceID, sealKeyID: bob.device.sealKeyID, enc: Array(sealed.prefix(32)),
             ciphertext: Array(sealed.dropFirst(32)))

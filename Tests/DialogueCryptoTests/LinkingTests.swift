@@ -17,7 +17,8 @@ struct LinkingTests {
         // The server also offers a substituted pending device with its own keys.
         let substitute = try DeviceKeys(user: s.bob.id, nowMs: testNow)
         let forged = PendingDevice(
-            identityKey: substitute.identityPublicKey, certificate: substitute.certificate, commitment: pending.commitment)
+            identityKey: substitute.identityPublicKey, certificate: substitute.certificate,
+            commitment: pending.commitment)
 
         // Bob's existing device E types the code and accepts only the matching record.
         let typed = try LinkSecret(code: secret.code)
@@ -33,15 +34,20 @@ struct LinkingTests {
         // E publishes version + 1 with N and sends the bundle.
         let nextList = try s.bob.account.signDeviceList(
             user: s.bob.id, version: 2, issuedAtMs: testNow,
-            devices: [s.bob.device.listEntry(addedAtMs: testNow), DeviceList.Entry(
-                identityKey: try Ed25519.publicKey(chosen.identityKey), addedAtMs: testNow)])
+            devices: [
+                s.bob.device.listEntry(addedAtMs: testNow),
+                DeviceList.Entry(
+                    identityKey: try Ed25519.publicKey(chosen.identityKey), addedAtMs: testNow),
+            ])
         let state = try #require(s.bobSession.state)
         let bundle = LinkBundle(
             account: s.bob.account,
             pins: [LinkBundle.ContactPin(user: s.alice.id, accountKey: s.alice.account.publicKeyBytes, verified: true)],
-            conversations: [LinkBundle.ConversationKeys(
-                conversation: state.conversation, headSeq: state.headSeq, headHash: state.headHash,
-                epochSecrets: s.bobSession.epochSecrets)])
+            conversations: [
+                LinkBundle.ConversationKeys(
+                    conversation: state.conversation, headSeq: state.headSeq, headHash: state.headHash,
+                    epochSecrets: s.bobSession.epochSecrets)
+            ])
         let sealed = try bundle.seal(user: s.bob.id, from: s.bob.device.deviceID, to: chosen, secret: typed)
 
         // N opens it with the secret it generated; a wrong secret fails.
@@ -61,11 +67,14 @@ struct LinkingTests {
         directory = try makeDirectory([s.alice, s.carol], pins: &pins)
         directory.update(
             try pins.verifiedKeys(
-                UserKeyBundle(deviceList: nextList, sealCertificates: [s.bob.device.certificate, newDevice.certificate]),
+                UserKeyBundle(
+                    deviceList: nextList, sealCertificates: [s.bob.device.certificate, newDevice.certificate]),
                 nowMs: testNow))
         for op in s.log { try newSession.receive(op, directory: directory) }
         newSession.importEpochSecrets(try #require(opened.conversations.first).epochSecrets)
-        #expect(try newSession.open(message.encoded, directory: directory, nowMs: testNow).plaintext == .text("old history"))
+        #expect(
+            try newSession.open(message.encoded, directory: directory, nowMs: testNow).plaintext == .text("old history")
+        )
         // A truncated bundle is refused.
         expectCode(.truncated) { try LinkBundle.open(Array(sealed.dropLast()), keys: newDevice, secret: secret) }
     }

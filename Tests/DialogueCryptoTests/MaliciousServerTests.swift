@@ -22,8 +22,25 @@ struct MaliciousServerTests {
         expectCode(.notAdmin) { try s.bobSession.receive(forged, directory: s.directory) }
         // Bob's own client refuses to author it in the first place.
         expectCode(.notAdmin) {
-            try s.bobSession.propose(.add(user: s.carol.id, role: .member, shareHistory: false), directory: s.directory, nowMs: testNow)
+            try s.bobSession.propose(
+                .add(user: s.carol.id, role: .member, shareHistory: false), directory: s.directory, nowMs: testNow)
         }
+    }
+
+    @Test("Injected member: an ADD in a direct conversation is refused even when properly signed")
+    func addInDirect() throws {
+        var direct = try Scenario(kind: .direct)
+        // Start from the direct chat's CREATE and turn it into a properly chained, signed ADD.
+        let add = direct.log[0]
+        let state = try #require(direct.bobSession.state)
+        let forged = try resign(add, with: direct.alice.device.identityKey) {
+            $0.payload = .add(user: direct.carol.id, role: .member, shareHistory: false)
+            $0.conversation = state.conversation
+            $0.seq = 1
+            $0.prevHash = state.headHash
+            $0.envelopes = []
+        }
+        expectCode(.directConversation) { try direct.bobSession.receive(forged, directory: direct.directory) }
     }
 
     @Test("Injected member: an ADD signed with a key that is not a verified device is refused")
@@ -33,7 +50,9 @@ struct MaliciousServerTests {
         let genuine = try alice.propose(
             .add(user: s.carol.id, role: .member, shareHistory: false), directory: s.directory, nowMs: testNow)
         let serverKey = Curve25519.Signing.PrivateKey()
-        let forged = try resign(genuine, with: serverKey) { $0.authorDevice = DeviceID(identityKey: serverKey.publicKey) }
+        let forged = try resign(genuine, with: serverKey) {
+            $0.authorDevice = DeviceID(identityKey: serverKey.publicKey)
+        }
         var bob = s.bobSession
         expectCode(.unknownDevice) { try bob.receive(forged, directory: s.directory) }
         // Keeping alice's device id but the server's signature fails the signature check.
@@ -151,7 +170,9 @@ struct MaliciousServerTests {
         var bobInSecond = ConversationSession(keys: first.bob.device)
         try bobInSecond.receive(second.op, directory: first.directory)
         let event = try first.aliceSession.seal(.text("for the first"), directory: first.directory, nowMs: testNow)
-        expectCode(.wrongConversation) { try bobInSecond.open(event.encoded, directory: first.directory, nowMs: testNow) }
+        expectCode(.wrongConversation) {
+            try bobInSecond.open(event.encoded, directory: first.directory, nowMs: testNow)
+        }
     }
 
     @Test("Swapped sender: changed sender fields fail the signature; a member re-signing fails decryption")
@@ -163,18 +184,24 @@ struct MaliciousServerTests {
             conversation: h.conversation, epoch: h.epoch, epochOpHashPrefix: h.epochOpHashPrefix, sender: s.bob.id,
             senderDevice: s.bob.device.deviceID, eventID: h.eventID, counter: h.counter, sentAtMs: h.sentAtMs)
         let relabelled = SealedEvent(header: swapped, ciphertext: event.ciphertext, signature: event.signature)
-        expectCode(.badSignature) { try s.carolSession.open(relabelled.encoded, directory: s.directory, nowMs: testNow) }
+        expectCode(.badSignature) {
+            try s.carolSession.open(relabelled.encoded, directory: s.directory, nowMs: testNow)
+        }
         // Bob re-signs alice's ciphertext as his own: the key derivation binds the sender, so it fails.
         var writer = ByteWriter()
         writer.fixed(swapped.encoded)
         writer.vec(event.ciphertext)
         let signature = try Ed25519.sign(writer.bytes, purpose: .signEvent, with: s.bob.device.identityKey)
         let resigned = SealedEvent(header: swapped, ciphertext: event.ciphertext, signature: signature)
-        expectCode(.decryptionFailed) { try s.carolSession.open(resigned.encoded, directory: s.directory, nowMs: testNow) }
+        expectCode(.decryptionFailed) {
+            try s.carolSession.open(resigned.encoded, directory: s.directory, nowMs: testNow)
+        }
         // A device that is not in the claimed user's list is unknown.
         let stranger = try DeviceKeys(user: s.bob.id, nowMs: testNow)
         let fromStranger = try forgeEvent(.text("x"), by: stranger, in: s.bobSession)
-        expectCode(.unknownDevice) { try s.carolSession.open(fromStranger.encoded, directory: s.directory, nowMs: testNow) }
+        expectCode(.unknownDevice) {
+            try s.carolSession.open(fromStranger.encoded, directory: s.directory, nowMs: testNow)
+        }
     }
 
     @Test("Stale epoch after a removal: the removed member can neither send nor read")
@@ -189,7 +216,8 @@ struct MaliciousServerTests {
         let after = try s.aliceSession.seal(.text("secret"), directory: s.directory, nowMs: testNow)
         expectCode(.unknownEpoch) { try s.carolSession.open(after.encoded, directory: s.directory, nowMs: testNow) }
         #expect(s.carolSession.epochSecrets[1] == nil)
-        #expect(try s.bobSession.open(after.encoded, directory: s.directory, nowMs: testNow).plaintext == .text("secret"))
+        #expect(
+            try s.bobSession.open(after.encoded, directory: s.directory, nowMs: testNow).plaintext == .text("secret"))
     }
 
     @Test("An event naming a different epoch op hash reveals a fork")
@@ -199,7 +227,8 @@ struct MaliciousServerTests {
         let h = event.header
         let forked = EventHeader(
             conversation: h.conversation, epoch: h.epoch, epochOpHashPrefix: [UInt8](repeating: 7, count: 16),
-            sender: h.sender, senderDevice: h.senderDevice, eventID: h.eventID, counter: h.counter, sentAtMs: h.sentAtMs)
+            sender: h.sender, senderDevice: h.senderDevice, eventID: h.eventID, counter: h.counter, sentAtMs: h.sentAtMs
+        )
         let tampered = SealedEvent(header: forked, ciphertext: event.ciphertext, signature: event.signature)
         expectCode(.forkDetected) { try s.bobSession.open(tampered.encoded, directory: s.directory, nowMs: testNow) }
     }
@@ -211,7 +240,9 @@ struct MaliciousServerTests {
         _ = try s.carolSession.open(message.encoded, directory: s.directory, nowMs: testNow)
         let target = message.header.eventID
         let forgedEdit = try forgeEvent(.edit(target: target, body: "bob's words"), by: s.bob.device, in: s.bobSession)
-        expectCode(.editNotAllowed) { try s.carolSession.open(forgedEdit.encoded, directory: s.directory, nowMs: testNow) }
+        expectCode(.editNotAllowed) {
+            try s.carolSession.open(forgedEdit.encoded, directory: s.directory, nowMs: testNow)
+        }
         let lateEdit = try forgeEvent(
             .edit(target: target, body: "late"), by: s.alice.device, in: s.aliceSession, counter: 5,
             sentAtMs: testNow + 15 * 60_000 + 1)
@@ -219,8 +250,11 @@ struct MaliciousServerTests {
             try s.carolSession.open(lateEdit.encoded, directory: s.directory, nowMs: testNow + 16 * 60_000)
         }
         let forgedDelete = try forgeEvent(.delete(target: target), by: s.bob.device, in: s.bobSession, counter: 1)
-        expectCode(.deleteNotAllowed) { try s.carolSession.open(forgedDelete.encoded, directory: s.directory, nowMs: testNow) }
-        let future = try forgeEvent(.text("tomorrow"), by: s.bob.device, in: s.bobSession, counter: 2, sentAtMs: testNow + 3_600_000)
+        expectCode(.deleteNotAllowed) {
+            try s.carolSession.open(forgedDelete.encoded, directory: s.directory, nowMs: testNow)
+        }
+        let future = try forgeEvent(
+            .text("tomorrow"), by: s.bob.device, in: s.bobSession, counter: 2, sentAtMs: testNow + 3_600_000)
         expectCode(.futureTimestamp) { try s.carolSession.open(future.encoded, directory: s.directory, nowMs: testNow) }
     }
 
@@ -279,10 +313,16 @@ struct MaliciousServerTests {
         let two = try s.aliceSession.propose(.rekey(reason: .other), directory: s.directory, nowMs: testNow)
         expectCode(.badChain) { try s.bobSession.receive(two, directory: s.directory) }
         try s.bobSession.receive(one, directory: s.directory)
-        expectCode(.badChain) { try s.bobSession.receive(one, directory: s.directory) }
-        let relinked = try resign(two, with: s.alice.device.identityKey) { $0.prevHash = [UInt8](repeating: 9, count: 32) }
+        // Re-delivering the head is an idempotent echo; re-delivering an older op is a bad chain.
+        #expect(try s.bobSession.receive(one, directory: s.directory))
+        expectCode(.badChain) { try s.bobSession.receive(s.log[0], directory: s.directory) }
+        let relinked = try resign(two, with: s.alice.device.identityKey) {
+            $0.prevHash = [UInt8](repeating: 9, count: 32)
+        }
         expectCode(.badChain) { try s.bobSession.receive(relinked, directory: s.directory) }
-        let wrongRoster = try resign(two, with: s.alice.device.identityKey) { $0.rosterHash = [UInt8](repeating: 1, count: 32) }
+        let wrongRoster = try resign(two, with: s.alice.device.identityKey) {
+            $0.rosterHash = [UInt8](repeating: 1, count: 32)
+        }
         expectCode(.rosterMismatch) { try s.bobSession.receive(wrongRoster, directory: s.directory) }
         try s.bobSession.receive(two, directory: s.directory)
     }

@@ -145,7 +145,8 @@ struct RFCVectorTests {
         var recipient = try HPKE.Recipient(
             privateKey: key, ciphersuite: HPKESeal.suite, info: Data(hex(v.info)), encapsulatedKey: Data(hex(v.enc)))
         for item in v.encryptions {
-            #expect(Array(try recipient.open(hex(item.ciphertext), authenticating: hex(item.aad))) == hex(item.plaintext))
+            #expect(
+                Array(try recipient.open(hex(item.ciphertext), authenticating: hex(item.aad))) == hex(item.plaintext))
         }
     }
 

@@ -5,7 +5,10 @@ import Testing
 @testable import DialogueCrypto
 
 struct SafetyNumberTests {
-    struct Vector: Decodable { let localKey, localID, remoteKey, remoteID, displayable: String; let iterations: Int }
+    struct Vector: Decodable {
+        let localKey, localID, remoteKey, remoteID, displayable: String
+        let iterations: Int
+    }
     struct File: Decodable { let safetyNumber: Vector }
 
     @Test("libsignal's published fingerprint vector (fingerprint.rs)")
@@ -26,9 +29,11 @@ struct SafetyNumberTests {
         let alice = try TestUser("alice")
         let bob = try TestUser("bob")
         let a = SafetyNumber(
-            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id, remoteKey: bob.account.publicKeyBytes)
+            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id,
+            remoteKey: bob.account.publicKeyBytes)
         let b = SafetyNumber(
-            local: bob.id, localKey: bob.account.publicKeyBytes, remote: alice.id, remoteKey: alice.account.publicKeyBytes)
+            local: bob.id, localKey: bob.account.publicKeyBytes, remote: alice.id,
+            remoteKey: alice.account.publicKeyBytes)
         #expect(a.digits == b.digits)
         #expect(a.digits.count == 60)
         #expect(a.digits.allSatisfy { $0.isNumber })
@@ -45,10 +50,12 @@ struct SafetyNumberTests {
         var bob = try TestUser("bob")
         let alice = try TestUser("alice")
         let before = SafetyNumber(
-            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id, remoteKey: bob.account.publicKeyBytes)
+            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id,
+            remoteKey: bob.account.publicKeyBytes)
         bob.devices.append(try DeviceKeys(user: bob.id, nowMs: testNow))
         let after = SafetyNumber(
-            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id, remoteKey: bob.account.publicKeyBytes)
+            local: alice.id, localKey: alice.account.publicKeyBytes, remote: bob.id,
+            remoteKey: bob.account.publicKeyBytes)
         #expect(before == after)
     }
 }

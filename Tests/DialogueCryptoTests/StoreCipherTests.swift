@@ -42,7 +42,8 @@ struct StoreCipherTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("store.key").path
         let raw = SecureRandom.bytes(32)
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(raw), attributes: [.posixPermissions: 0o600]))
+        #expect(
+            FileManager.default.createFile(atPath: path, contents: Data(raw), attributes: [.posixPermissions: 0o600]))
         #expect(try StoreKeyFile.readRawKeyFile(atPath: path) == raw)
         let (file, cipher) = try StoreKeyFile.create(source: .rawKey, secret: raw)
         let unlocked = try StoreKeyFile.unlock(file, secret: raw)

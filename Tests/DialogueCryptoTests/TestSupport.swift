@@ -34,33 +34,6 @@ func loadVector<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
 /// A fixed clock for tests (2026-11-01T00:00:00Z).
 let testNow: UInt64 = 1_793_491_200_000
 
-/// One simulated user: account identity, devices, and the bundle the directory would serve.
-struct TestUser {
-    let id: UserID
-    let account: AccountIdentity
-    var devices: [DeviceKeys]
-    var listVersion: UInt64 = 1
-
-    init(_ name: String, devices count: Int = 1, nowMs: UInt64 = testNow) throws {
-        let user = try UserID(name)
-        id = user
-        account = AccountIdentity()
-        devices = try (0..<count).map { _ in try DeviceKeys(user: user, nowMs: nowMs) }
-    }
-
-    var device: DeviceKeys { devices[0] }
-
-    func deviceList(version: UInt64? = nil) throws -> DeviceList {
-        try account.signDeviceList(
-            user: id, version: version ?? listVersion, issuedAtMs: testNow,
-            devices: devices.map { $0.listEntry(addedAtMs: testNow) })
-    }
-
-    func bundle(version: UInt64? = nil) throws -> UserKeyBundle {
-        UserKeyBundle(deviceList: try deviceList(version: version), sealCertificates: devices.map(\.certificate))
-    }
-}
-
 /// Builds a verified directory the way a client does: pin (TOFU) and verify every bundle.
 func makeDirectory(_ users: [TestUser], pins: inout IdentityPins, nowMs: UInt64 = testNow) throws -> VerifiedDirectory {
     var directory = VerifiedDirectory()
@@ -71,19 +44,6 @@ func makeDirectory(_ users: [TestUser], pins: inout IdentityPins, nowMs: UInt64 
 func makeDirectory(_ users: [TestUser]) throws -> VerifiedDirectory {
     var pins = IdentityPins()
     return try makeDirectory(users, pins: &pins)
-}
-
-/// A deterministic generator for property tests (SplitMix64); never used for keys.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 extension EventPlaintext {

@@ -143,6 +143,14 @@ struct AccountTests {
             #expect(updated.fullname == "Cyrus")
             #expect(updated.bio == "new bio")
             #expect(updated.avatarBlobId == avatar.id)
+            let cleared = try await user.api.send(
+                .put,
+                "/api/auth/update-profile",
+                json: UpdateProfileRequest(avatarBlobId: "")
+            )
+            #expect(try cleared.decode(UserResponse.self).user.avatarBlobId == nil)
+            _ = try await user.api.send(
+                .put, "/api/auth/update-profile", json: UpdateProfileRequest(avatarBlobId: avatar.id))
 
             let other = try await Fixtures.signup(server, name: "Di")
             let foreign = try await other.api.send(
@@ -165,6 +173,8 @@ struct AccountTests {
                 headers: [.authorization: "Bearer \(user.token)"]
             )
             #expect(reply.status == .ok)
+            // A token in the URL is only for the WebSocket upgrade; elsewhere it would leak into logs.
+            #expect(try await server.api().get("/api/auth/check?token=\(user.token)").status == .unauthorized)
         }
     }
 

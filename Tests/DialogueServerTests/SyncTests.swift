@@ -97,6 +97,34 @@ struct SyncTests {
         }
     }
 
+    @Test func liveEventsCarryTheSameIdsAsReplayedOnes() async throws {
+        try await withTestServer { server in
+            let ann = try await Fixtures.signup(server, name: "Ann")
+            let ben = try await Fixtures.signup(server, name: "Ben")
+            let direct = try await Fixtures.createDirect(ann, with: ben)
+            let socket = TestSocket(port: server.port, token: ben.token)
+            try await socket.wait("ready") { $0.contains(where: \.isReady) }
+            let sent = try await Fixtures.send(ann, to: direct.id)
+            let frames = try await socket.wait("message") { frames in frames.contains { $0.messageId == sent.id } }
+            #expect(frames.contains { $0.messageId == sent.id && $0.carriesMessage })
+            await socket.close()
+        }
+    }
+
+    @Test func aBadFrameBeforeHelloIsAnsweredAndHelloStillWorks() async throws {
+        try await withTestServer { server in
+            let ann = try await Fixtures.signup(server, name: "Ann")
+            let socket = TestSocket(port: server.port, token: ann.token, hello: nil)
+            socket.sendText("hello?")
+            try await socket.wait("error") {
+                $0.contains { if case .error("invalid_frame", _) = $0 { true } else { false } }
+            }
+            socket.send(.hello(cursor: 0, deviceId: "device-1"))
+            try await socket.wait("ready") { $0.contains(where: \.isReady) }
+            await socket.close()
+        }
+    }
+
     @Test func aCursorFromElsewhereGetsResync() async throws {
         try await withTestServer { server in
             let ann = try await Fixtures.signup(server, name: "Ann")

@@ -86,7 +86,8 @@ struct LocalStoreTests {
     @Test func pagesRecentAndCursor() async throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try LocalStore(directory: directory, cipher: try Self.cipher())
+        let cipher = try Self.cipher()
+        let store = try LocalStore(directory: directory, cipher: cipher)
         for index in 0..<10 {
             try await store.save(
                 Self.message("m\(index)", in: index < 6 ? "a" : "b", at: Double(index), text: "t\(index)"))
@@ -102,7 +103,7 @@ struct LocalStoreTests {
         #expect(try await store.cursor() == 0)
         try await store.apply(messages: [Self.message("m10", at: 10, text: "new")], cursor: 42)
         #expect(try await store.cursor() == 42)
-        let reopened = try LocalStore(directory: directory, cipher: try Self.cipher())
+        let reopened = try LocalStore(directory: directory, cipher: cipher)
         #expect(try await reopened.cursor() == 42)
         #expect(try await reopened.message(id: "m10")?.text == "new")
     }

@@ -51,7 +51,8 @@ package enum AttachmentCipher {
         do {
             let box = try ChaChaPoly.SealedBox(combined: blob)
             padded = Array(
-                try ChaChaPoly.open(box, using: SymmetricKey(data: descriptor.key), authenticating: Label.attachment.encoded))
+                try ChaChaPoly.open(
+                    box, using: SymmetricKey(data: descriptor.key), authenticating: Label.attachment.encoded))
         } catch {
             throw CryptoError(.decryptionFailed, "attachment does not decrypt")
         }

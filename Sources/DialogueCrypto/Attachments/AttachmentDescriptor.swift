@@ -44,12 +44,16 @@ package struct AttachmentDescriptor: Hashable, Sendable {
     }
 
     package init(json: StrictJSON) throws(CryptoError) {
-        guard case .object(let object) = json else { throw CryptoError(.invalidPlaintext, "attachment is not an object") }
+        guard case .object(let object) = json else {
+            throw CryptoError(.invalidPlaintext, "attachment is not an object")
+        }
         var fields = JSONFields(object)
         blobID = try fields.string("id", maxBytes: 128)
         key = try Self.base64(fields.string("k", maxBytes: 64))
         let shaText = try fields.string("sha", maxBytes: 64)
-        guard let sha = try? Hex.decode(shaText) else { throw CryptoError(.invalidPlaintext, "attachment hash is not hex") }
+        guard let sha = try? Hex.decode(shaText) else {
+            throw CryptoError(.invalidPlaintext, "attachment hash is not hex")
+        }
         sha256 = sha
         guard let length = try fields.optionalInteger("n", range: 1...Self.maxBlobBytes) else {
             throw CryptoError(.invalidPlaintext, "attachment length missing")

@@ -15,20 +15,3 @@ package struct ConversationID: Hashable, Sendable, CustomStringConvertible {
 
     package var description: String { Hex.encode(bytes) }
 }
-
-/// A member's role in a conversation.
-package enum Role: UInt8, Hashable, Sendable {
-    case member = 1
-    case admin = 2
-
-    init(byte: UInt8) throws(CryptoError) {
-        guard let role = Role(rawValue: byte) else { throw CryptoError(.invalidEncoding, "unknown role \(byte)") }
-        self = role
-    }
-}
-
-/// Direct (exactly two users, no membership changes) or group.
-package enum ConversationKind: UInt8, Hashable, Sendable {
-    case direct = 1
-    case group = 2
-}

@@ -7,16 +7,35 @@ import Crypto
 ///   sequenced them). Staleness is judged against the state at the time an event is processed: an
 ///   event from a member who was removed *before* it in that order is refused.
 package struct ConversationSession: Sendable {
-    package let keys: DeviceKeys
+    /// This device's keys; replace after a seal key rotation.
+    package var keys: DeviceKeys
     package private(set) var state: ConversationState?
     package private(set) var epochSecrets: [UInt64: SymmetricKey] = [:]
     package private(set) var tracker = EventTracker()
     package var policy = RekeyPolicy()
-    private var sendCounters: [UInt64: UInt64] = [:]
+    /// Next counter per epoch for events this device sends; persist it, since reusing a counter
+    /// after a restart makes receivers refuse the event (``CryptoError/Code/counterReuse``).
+    package private(set) var sendCounters: [UInt64: UInt64] = [:]
 
     /// A session that will learn the conversation from its op log (joining, or a new device).
     package init(keys: DeviceKeys) {
         self.keys = keys
+    }
+
+    /// Restores a session after a restart: replays the stored op log (verifying it again) and
+    /// re-imports the stored epoch secrets and send counters. Received event ids are not restored
+    /// here; the daemon's store deduplicates them by event id.
+    package init(
+        keys: DeviceKeys,
+        replaying ops: [ConversationOp],
+        directory: VerifiedDirectory,
+        epochSecrets: [UInt64: SymmetricKey],
+        sendCounters: [UInt64: UInt64] = [:]
+    ) throws(CryptoError) {
+        self.keys = keys
+        state = try ConversationState.replay(ops, directory: directory)
+        self.epochSecrets = epochSecrets
+        self.sendCounters = sendCounters
     }
 
     package var user: UserID { keys.user }
@@ -28,7 +47,8 @@ package struct ConversationSession: Sendable {
         keys: DeviceKeys,
         directory: VerifiedDirectory,
         nowMs: UInt64,
-        conversation: ConversationID = .random()
+        conversation: ConversationID = .random(),
+        metadata: [UInt8]? = nil
     ) throws(CryptoError) -> (session: ConversationSession, op: ConversationOp) {
         var session = ConversationSession(keys: keys)
         var roster = Roster()
@@ -36,7 +56,7 @@ package struct ConversationSession: Sendable {
         let op = try session.author(
             .create(kind: kind, members: members), roster: roster, conversation: conversation, seq: 0,
             prevHash: [UInt8](repeating: 0, count: ConversationOp.hashSize), directory: directory, nowMs: nowMs,
-            shareHistoryFrom: nil)
+            shareHistoryFrom: nil, metadata: metadata)
         try session.receive(op, directory: directory)
         return (session, op)
     }
@@ -50,7 +70,8 @@ package struct ConversationSession: Sendable {
         _ payload: OpPayload,
         directory: VerifiedDirectory,
         nowMs: UInt64,
-        shareHistoryFrom: UInt64? = nil
+        shareHistoryFrom: UInt64? = nil,
+        metadata: [UInt8]? = nil
     ) throws(CryptoError) -> ConversationOp {
         guard let state else { throw CryptoError(.invalidOperation, "no conversation yet") }
         if case .add(_, _, let share) = payload, share != (shareHistoryFrom != nil) {
@@ -60,7 +81,7 @@ package struct ConversationSession: Sendable {
         let roster = try state.nextRoster(for: payload, author: user, seq: seq)
         let op = try author(
             payload, roster: roster, conversation: state.conversation, seq: seq, prevHash: state.headHash,
-            directory: directory, nowMs: nowMs, shareHistoryFrom: shareHistoryFrom)
+            directory: directory, nowMs: nowMs, shareHistoryFrom: shareHistoryFrom, metadata: metadata)
         try receive(op, directory: directory)
         return op
     }
@@ -73,7 +94,8 @@ package struct ConversationSession: Sendable {
         prevHash: [UInt8],
         directory: VerifiedDirectory,
         nowMs: UInt64,
-        shareHistoryFrom: UInt64?
+        shareHistoryFrom: UInt64?,
+        metadata: [UInt8]?
     ) throws(CryptoError) -> ConversationOp {
         let rosterHash = try roster.hash { directory[$0]?.accountKeyBytes }
         var envelopes: [EpochEnvelope] = []
@@ -105,15 +127,20 @@ package struct ConversationSession: Sendable {
                 if let sealed { history.append(sealed) }
             }
         }
+        var meta: [UInt8] = []
+        if let metadata {
+            guard let secret else { throw CryptoError(.invalidOperation, "LEAVE cannot carry metadata") }
+            meta = try GroupMetadata.seal(metadata, epochSecret: secret, conversation: conversation, seq: seq)
+        }
         let unsigned = ConversationOp(
             payload: payload, conversation: conversation, seq: seq, prevHash: prevHash, author: user,
             authorDevice: keys.deviceID, createdAtMs: nowMs, rosterHash: rosterHash, envelopes: envelopes,
-            historyEnvelopes: history, metaCiphertext: [], signature: [])
+            historyEnvelopes: history, metaCiphertext: meta, signature: [])
         let signature = try Ed25519.sign(unsigned.body, purpose: .signGroupOp, with: keys.identityKey)
         let op = ConversationOp(
             payload: payload, conversation: conversation, seq: seq, prevHash: prevHash, author: user,
             authorDevice: keys.deviceID, createdAtMs: nowMs, rosterHash: rosterHash, envelopes: envelopes,
-            historyEnvelopes: history, metaCiphertext: [], signature: signature)
+            historyEnvelopes: history, metaCiphertext: meta, signature: signature)
         pendingSecret = secret.map { (seq, $0) }
         return op
     }
@@ -138,6 +165,10 @@ package struct ConversationSession: Sendable {
     /// - Returns: whether this device obtained the new epoch secret.
     @discardableResult
     package mutating func receive(_ op: ConversationOp, directory: VerifiedDirectory) throws(CryptoError) -> Bool {
+        // The server echoes ops back to their author: the head op itself is accepted idempotently.
+        if let state, op.seq == state.headSeq, op.hash == state.headHash {
+            return epochSecrets[state.currentEpoch] != nil
+        }
         var next: ConversationState
         if let state {
             next = state
@@ -183,6 +214,20 @@ package struct ConversationSession: Sendable {
         if pendingSecret?.0 == op.seq { pendingSecret = nil }
         return obtained
     }
+
+    /// Decrypts the metadata (title, avatar reference) an op carries, or `nil` when it carries none.
+    /// - Throws: ``CryptoError/Code/unknownEpoch`` when this device lacks the op's epoch secret.
+    package func metadata(of op: ConversationOp) throws(CryptoError) -> [UInt8]? {
+        guard !op.metaCiphertext.isEmpty else { return nil }
+        guard let secret = epochSecrets[op.seq] else {
+            throw CryptoError(.unknownEpoch, "no secret for the op's epoch")
+        }
+        return try GroupMetadata.open(
+            op.metaCiphertext, epochSecret: secret, conversation: op.conversation, seq: op.seq)
+    }
+
+    /// Whether an event id was already sent or accepted here (lets the daemon skip its own echoes).
+    package func hasSeen(_ eventID: EventID) -> Bool { tracker.hasSeen(eventID) }
 
     /// Adds epoch secrets received in a link bundle.
     package mutating func importEpochSecrets(_ secrets: [UInt64: SymmetricKey]) {

@@ -138,12 +138,14 @@ package struct ConversationState: Sendable {
             throw CryptoError(.rosterMismatch, "roster hash differs from the one computed with our pinned keys")
         }
         let recipients = Set(op.envelopes.map(\.recipient))
-        let memberDevices = Set(roster.users.flatMap { directory[$0]?.devices.keys.map { $0 } ?? [] })
+        let memberDevices = roster.users.reduce(into: Set<DeviceID>()) {
+            $0.formUnion(directory.knownDeviceIDs(of: $1))
+        }
         guard recipients.isSubset(of: memberDevices) else {
             throw CryptoError(.unknownDevice, "op seals the epoch secret to a device outside the roster")
         }
         if case .add(let user, _, let share) = op.payload {
-            let newDevices = Set(directory[user]?.devices.keys.map { $0 } ?? [])
+            let newDevices = directory.knownDeviceIDs(of: user)
             guard share || op.historyEnvelopes.isEmpty,
                 Set(op.historyEnvelopes.map(\.recipient)).isSubset(of: newDevices)
             else {
@@ -161,7 +163,9 @@ package struct ConversationState: Sendable {
                 number: op.seq, opHash: hash, roster: roster, startedAtMs: op.createdAtMs, recipients: recipients)
             memberLeftSinceRekey = false
         } else {
-            guard op.envelopes.isEmpty else { throw CryptoError(.invalidOperation, "LEAVE carries no envelopes") }
+            guard op.envelopes.isEmpty, op.metaCiphertext.isEmpty else {
+                throw CryptoError(.invalidOperation, "LEAVE carries no envelopes and no metadata")
+            }
             memberLeftSinceRekey = true
         }
     }

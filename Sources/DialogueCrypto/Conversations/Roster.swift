@@ -42,12 +42,12 @@ package struct Roster: Hashable, Sendable {
         var writer = ByteWriter(capacity: 16 + members.count * 80)
         writer.label(.roster)
         writer.u32(UInt32(members.count))
-        for user in users {
+        for (user, member) in members.sorted(by: { $0.key < $1.key }) {
             guard let key = accountKeys(user) else {
                 throw CryptoError(.rosterMismatch, "no verified identity key for member \(user)")
             }
             writer.userID(user)
-            writer.u8(members[user]!.role.rawValue)
+            writer.u8(member.role.rawValue)
             writer.fixed(key)
         }
         return KeyDerivation.sha256(writer.bytes)

@@ -32,7 +32,12 @@ package struct ByteWriter: Sendable {
     }
 
     /// Appends `vec(UTF-8(value))`.
-    package mutating func string(_ value: String) { vec(Array(value.utf8)) }
+    package mutating func string(_ value: String) {
+        let utf8 = value.utf8
+        precondition(utf8.count <= ByteReader.defaultLimit, "string larger than the format allows")
+        u32(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
 
     /// Appends the domain-separation label `L(purpose)`.
     package mutating func label(_ label: Label) { bytes.append(contentsOf: label.encoded) }

@@ -37,9 +37,7 @@ package struct Label: Hashable, Sendable {
     package static let storeEncryption = Label("store/enc")
     package static let storeIndex = Label("store/idx")
     package static let storeRow = Label("store/row")
-    package static let storeKeyFile = Label("store/key-file")
     package static let storeRawKEK = Label("store/raw-kek")
-    package static let lowOrderProbe = Label("low-order-probe")
 
     /// The HPKE PSK identifier for link bundles (raw ASCII, as the notes specify).
     package static let linkPSKIdentifier = Array("dialogue/v1/link".utf8)

@@ -13,16 +13,29 @@ package struct EventTracker: Sendable {
         let epoch: UInt64
     }
 
-    /// Counters seen for one device and epoch, with the gaps below the highest one kept
-    /// incrementally so each event costs O(1) amortised.
+    /// Counters seen for one device and epoch, with the gaps below the highest one kept as sorted,
+    /// disjoint ranges so a long gap costs one element, not one per missing counter.
     private struct CounterState {
         var events: [UInt64: EventID] = [:]
         var highest: UInt64?
-        var missing: Set<UInt64> = []
-    }
+        var missing: [ClosedRange<UInt64>] = []
 
-    /// Gaps wider than this are reported only up to this many counters (memory bound).
-    private static let maxTrackedGap: UInt64 = 10_000
+        mutating func fill(_ counter: UInt64) {
+            // Ranges are sorted and disjoint: find the one holding `counter` by binary search.
+            var low = 0
+            var high = missing.count
+            while low < high {
+                let mid = (low + high) / 2
+                if missing[mid].upperBound < counter { low = mid + 1 } else { high = mid }
+            }
+            guard low < missing.count, missing[low].contains(counter) else { return }
+            let range = missing[low]
+            var replacement: [ClosedRange<UInt64>] = []
+            if range.lowerBound < counter { replacement.append(range.lowerBound...(counter - 1)) }
+            if counter < range.upperBound { replacement.append((counter + 1)...range.upperBound) }
+            missing.replaceSubrange(low...low, with: replacement)
+        }
+    }
 
     private var seen: Set<EventID> = []
     private var counters: [CounterKey: CounterState] = [:]
@@ -44,9 +57,9 @@ package struct EventTracker: Sendable {
         }
     }
 
-    /// Records an accepted event; returns the counters still missing below the highest one seen
-    /// for that device and epoch (the "messages may be missing" warning).
-    package mutating func record(_ header: EventHeader, plaintext: EventPlaintext) -> [UInt64] {
+    /// Records an accepted event; returns the counter ranges still missing below the highest one
+    /// seen for that device and epoch (the "messages may be missing" warning).
+    package mutating func record(_ header: EventHeader, plaintext: EventPlaintext) -> [ClosedRange<UInt64>] {
         seen.insert(header.eventID)
         eventsPerEpoch[header.epoch, default: 0] += 1
         let key = CounterKey(device: header.senderDevice, epoch: header.epoch)
@@ -56,16 +69,13 @@ package struct EventTracker: Sendable {
         state.events[counter] = header.eventID
         if let highest = state.highest {
             if counter > highest {
-                let start = max(highest + 1, counter > Self.maxTrackedGap ? counter - Self.maxTrackedGap : 0)
-                for gap in start..<counter { state.missing.insert(gap) }
+                if counter > highest + 1 { state.missing.append((highest + 1)...(counter - 1)) }
                 state.highest = counter
             } else {
-                state.missing.remove(counter)
+                state.fill(counter)
             }
         } else {
-            for gap in (counter > Self.maxTrackedGap ? counter - Self.maxTrackedGap : 0)..<counter {
-                state.missing.insert(gap)
-            }
+            if counter > 0 { state.missing.append(0...(counter - 1)) }
             state.highest = counter
         }
         counters[key] = state
@@ -77,7 +87,7 @@ package struct EventTracker: Sendable {
     }
 
     /// Counters below the highest seen that never arrived, for one device and epoch.
-    package func missingCounters(device: DeviceID, epoch: UInt64) -> [UInt64] {
-        counters[CounterKey(device: device, epoch: epoch)]?.missing.sorted() ?? []
+    package func missingCounters(device: DeviceID, epoch: UInt64) -> [ClosedRange<UInt64>] {
+        counters[CounterKey(device: device, epoch: epoch)]?.missing ?? []
     }
 }

@@ -2,6 +2,6 @@
 package struct ReceivedEvent: Hashable, Sendable {
     package let header: EventHeader
     package let plaintext: EventPlaintext
-    /// Counters of this sender device and epoch that have not arrived yet.
-    package let missingCounters: [UInt64]
+    /// Counter ranges of this sender device and epoch that have not arrived yet (sorted, disjoint).
+    package let missingCounters: [ClosedRange<UInt64>]
 }

@@ -27,6 +27,29 @@ package struct DeviceKeys: Sendable {
             notAfterMs: nowMs + Self.sealKeyLifetimeMs)
     }
 
+    /// Restores persisted keys, checking that the certificate belongs to them.
+    /// - Throws: ``CryptoError/Code/invalidKey`` when the certificate names another key or device.
+    package init(
+        user: UserID,
+        identityKey: Curve25519.Signing.PrivateKey,
+        sealKey: Curve25519.KeyAgreement.PrivateKey,
+        certificate: SealKeyCertificate,
+        retiredSealKeys: [Curve25519.KeyAgreement.PrivateKey] = []
+    ) throws(CryptoError) {
+        guard certificate.user == user, certificate.deviceID == DeviceID(identityKey: identityKey.publicKey),
+            certificate.sealKey == Array(sealKey.publicKey.rawRepresentation)
+        else {
+            throw CryptoError(.invalidKey, "seal key certificate does not match these keys")
+        }
+        try Ed25519.verify(
+            certificate.signature, over: certificate.body, purpose: .signSealKey, with: identityKey.publicKey)
+        self.user = user
+        self.identityKey = identityKey
+        self.sealKey = sealKey
+        self.certificate = certificate
+        self.retiredSealKeys = retiredSealKeys
+    }
+
     package var deviceID: DeviceID { DeviceID(identityKey: identityKey.publicKey) }
     package var identityPublicKey: [UInt8] { Array(identityKey.publicKey.rawRepresentation) }
     package var sealKeyID: SealKeyID { SealKeyID(sealKey: sealKey.publicKey) }

@@ -15,6 +15,17 @@ package struct IdentityPins: Sendable {
         package var needsReverification: Bool
         package var deviceListVersion: UInt64
         package var deviceListHash: [UInt8]
+
+        package init(
+            accountKey: [UInt8], verified: Bool, needsReverification: Bool, deviceListVersion: UInt64,
+            deviceListHash: [UInt8]
+        ) {
+            self.accountKey = accountKey
+            self.verified = verified
+            self.needsReverification = needsReverification
+            self.deviceListVersion = deviceListVersion
+            self.deviceListHash = deviceListHash
+        }
     }
 
     /// The explicit "identity changed" result: the directory serves an AIK different from the pin.
@@ -38,6 +49,9 @@ package struct IdentityPins: Sendable {
     package private(set) var pins: [UserID: Pin] = [:]
 
     package init() {}
+
+    /// Restores pins the daemon persisted (in its encrypted store).
+    package init(pins: [UserID: Pin]) { self.pins = pins }
 
     /// Pins an identity received over an authenticated channel (our own AIK, or a link bundle).
     package mutating func pin(user: UserID, accountKey: [UInt8], verified: Bool) {
@@ -94,7 +108,7 @@ package struct IdentityPins: Sendable {
             guard let device = devices[cert.deviceID], device.sealKey == nil else { continue }
             do {
                 _ = try cert.verify(identityKey: device.identityKey, user: user, nowMs: nowMs)
-            } catch where error.code == .lowOrderPoint {
+            } catch  where error.code == .lowOrderPoint {
                 throw error
             } catch {
                 continue

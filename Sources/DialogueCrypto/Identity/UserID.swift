@@ -15,15 +15,7 @@ package struct UserID: Hashable, Sendable, Comparable, CustomStringConvertible {
     package var utf8: [UInt8] { Array(rawValue.utf8) }
     package var description: String { rawValue }
 
-    package static func < (lhs: UserID, rhs: UserID) -> Bool { lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8) }
-}
-
-extension ByteWriter {
-    package mutating func userID(_ id: UserID) { string(id.rawValue) }
-}
-
-extension ByteReader {
-    package mutating func userID() throws(CryptoError) -> UserID {
-        try UserID(string(limit: UserID.maxBytes))
+    package static func < (lhs: UserID, rhs: UserID) -> Bool {
+        lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
     }
 }

@@ -25,6 +25,14 @@ package struct VerifiedDirectory: Sendable {
         users[user]?.devices[device]
     }
 
+    /// Ids of the current and retired devices of `user`: the devices an op in the log may have
+    /// sealed to when it was made.
+    package func knownDeviceIDs(of user: UserID) -> Set<DeviceID> {
+        var ids = Set(users[user]?.devices.keys.map { $0 } ?? [])
+        ids.formUnion(retiredDevices[user]?.keys.map { $0 } ?? [])
+        return ids
+    }
+
     /// The identity key of a current or retired device, for verifying historical ops.
     package func anyDeviceKey(_ device: DeviceID, of user: UserID) -> Curve25519.Signing.PublicKey? {
         users[user]?.devices[device]?.identityKey ?? retiredDevices[user]?[device]

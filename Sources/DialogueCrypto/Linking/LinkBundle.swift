@@ -15,7 +15,9 @@ package struct LinkBundle: Sendable {
         package var headHash: [UInt8]
         package var epochSecrets: [UInt64: SymmetricKey]
 
-        package init(conversation: ConversationID, headSeq: UInt64, headHash: [UInt8], epochSecrets: [UInt64: SymmetricKey]) {
+        package init(
+            conversation: ConversationID, headSeq: UInt64, headHash: [UInt8], epochSecrets: [UInt64: SymmetricKey]
+        ) {
             self.conversation = conversation
             self.headSeq = headSeq
             self.headHash = headHash
@@ -130,7 +132,8 @@ package struct LinkBundle: Sendable {
             for _ in 0..<(try reader.count(limit: 1_000_000)) {
                 secrets[try reader.u64()] = SymmetricKey(data: try reader.fixed(32))
             }
-            conversations.append(ConversationKeys(conversation: id, headSeq: seq, headHash: hash, epochSecrets: secrets))
+            conversations.append(
+                ConversationKeys(conversation: id, headSeq: seq, headHash: hash, epochSecrets: secrets))
         }
         try reader.finish()
         return LinkBundle(account: account, pins: pins, conversations: conversations)

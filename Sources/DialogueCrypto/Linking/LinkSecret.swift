@@ -36,7 +36,8 @@ package struct LinkSecret: Sendable {
     package func verifies(_ pending: PendingDevice) -> Bool {
         HMAC<SHA256>.isValidAuthenticationCode(
             pending.commitment,
-            authenticating: Self.commitInput(pending.certificate.user, pending.identityKey, pending.certificate.sealKey),
+            authenticating: Self.commitInput(
+                pending.certificate.user, pending.identityKey, pending.certificate.sealKey),
             using: key)
     }
 

@@ -29,7 +29,9 @@ package enum StoreKeyFile {
     package static let parallelismRange: ClosedRange<UInt8> = 1...4
 
     /// Generates a fresh SMK and wraps it; returns the file bytes and the unlocked cipher.
-    package static func create(source: Source, secret: [UInt8]) throws(CryptoError) -> (file: [UInt8], cipher: StoreCipher) {
+    package static func create(source: Source, secret: [UInt8]) throws(CryptoError) -> (
+        file: [UInt8], cipher: StoreCipher
+    ) {
         let master = SymmetricKey(size: .bits256)
         let file = try wrap(master, source: source, secret: secret)
         return (file, StoreCipher(masterKey: master))
@@ -66,12 +68,15 @@ package enum StoreKeyFile {
     ///   parse errors for malformed files.
     package static func unlock(_ file: [UInt8], secret: [UInt8]) throws(CryptoError) -> StoreCipher {
         var reader = ByteReader(file)
-        guard try reader.fixed(magic.count) == magic else { throw CryptoError(.unknownVersion, "not a DLGKS1 key file") }
+        guard try reader.fixed(magic.count) == magic else {
+            throw CryptoError(.unknownVersion, "not a DLGKS1 key file")
+        }
         let source: Source
         switch try reader.u8() {
         case 1:
             let salt = try reader.fixed(16)
-            source = .passphrase(salt: salt, log2N: try reader.u8(), blockSize: try reader.u8(), parallelism: try reader.u8())
+            source = .passphrase(
+                salt: salt, log2N: try reader.u8(), blockSize: try reader.u8(), parallelism: try reader.u8())
         case 2:
             source = .rawKey
         default:

@@ -24,12 +24,37 @@ package struct TableCipher: Sendable {
         adPrefix = writer.bytes
     }
 
+    /// `adPrefix ‖ vec(column) ‖ vec(row)`, written with one allocation and plain copies: cells are
+    /// small, so building the associated data is a visible share of the cost.
     private func associatedData(column: String, row: [UInt8]) -> [UInt8] {
-        var writer = ByteWriter(capacity: adPrefix.count + column.utf8.count + row.count + 8)
-        writer.fixed(adPrefix)
-        writer.string(column)
-        writer.vec(row)
-        return writer.bytes
+        var column = column
+        return column.withUTF8 { columnBytes in
+            let count = adPrefix.count + 8 + columnBytes.count + row.count
+            return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var offset = 0
+                for byte in adPrefix {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+                for shift: UInt32 in [24, 16, 8, 0] {
+                    buffer[offset] = UInt8(truncatingIfNeeded: UInt32(columnBytes.count) >> shift)
+                    offset += 1
+                }
+                for byte in columnBytes {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+                for shift: UInt32 in [24, 16, 8, 0] {
+                    buffer[offset] = UInt8(truncatingIfNeeded: UInt32(row.count) >> shift)
+                    offset += 1
+                }
+                for byte in row {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+                initialized = offset
+            }
+        }
     }
 
     /// Encrypts one cell value bound to its column and row primary key.
@@ -56,7 +81,8 @@ package struct TableCipher: Sendable {
         do {
             let box = try ChaChaPoly.SealedBox(combined: cell[1...])
             return Array(
-                try ChaChaPoly.open(box, using: encryptionKey, authenticating: associatedData(column: column, row: row)))
+                try ChaChaPoly.open(box, using: encryptionKey, authenticating: associatedData(column: column, row: row))
+            )
         } catch {
             throw CryptoError(.decryptionFailed, "cell does not decrypt in this place")
         }

@@ -2,7 +2,7 @@
 public struct UpdateProfileRequest: Codable, Hashable, Sendable {
     public var fullname: String?
     public var bio: String?
-    /// An encrypted blob uploaded first through `POST /api/blobs`.
+    /// An encrypted blob uploaded first through `POST /api/blobs`; an empty string removes the picture.
     public var avatarBlobId: String?
 
     public init(fullname: String? = nil, bio: String? = nil, avatarBlobId: String? = nil) {

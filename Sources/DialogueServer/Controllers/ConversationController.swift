@@ -9,6 +9,8 @@ struct ConversationController {
 
     /// Largest signed op (a rekey to a large group carries one envelope per device).
     static let maxOpBytes = 1024 * 1024
+    /// Most members one request may name.
+    static let maxMembers = 1000
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("list", use: list)
@@ -39,6 +41,9 @@ struct ConversationController {
         try Validation.clientId(body.id, field: "id")
         try Validation.clientId(body.deviceId, field: "deviceId")
         try Validation.bytes(body.op, field: "op", max: Self.maxOpBytes)
+        guard body.participants.count <= Self.maxMembers else {
+            throw ServerError.invalidInput("A conversation may have at most \(Self.maxMembers) participants.")
+        }
         let conversation = try await store.createConversation(
             body, creator: try context.requireUser(), now: clock.now())
         return try .json(ConversationResponse(conversation: conversation), status: .created)
@@ -125,8 +130,8 @@ struct ConversationController {
                 authorDeviceId: body.deviceId,
                 seq: body.seq,
                 type: body.type,
-                memberIds: body.memberId.map { [$0] } ?? [],
-                role: body.role,
+                memberIds: body.type == .setRole ? body.memberId.map { [$0] } ?? [] : [],
+                role: body.type == .setRole ? body.role : nil,
                 op: body.op
             )
         )
@@ -134,6 +139,9 @@ struct ConversationController {
 
     private func apply(_ change: OpChange) async throws -> Response {
         try Validation.clientId(change.authorDeviceId, field: "deviceId")
+        guard change.memberIds.count <= Self.maxMembers else {
+            throw ServerError.invalidInput("One op may name at most \(Self.maxMembers) members.")
+        }
         try Validation.bytes(change.op, field: "op", max: Self.maxOpBytes)
         let conversation = try await store.appendOp(change, now: clock.now())
         return try .json(ConversationResponse(conversation: conversation))

@@ -99,7 +99,10 @@ struct KeyController {
 
     @Sendable func deleteMailboxItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await store.deleteMailboxItem(
-            userId: try context.requireUser(), itemId: try context.parameters.require("itemId"))
+            userId: try context.requireUser(),
+            deviceId: try context.parameters.require("deviceId"),
+            itemId: try context.parameters.require("itemId")
+        )
         return try .json(SuccessResponse())
     }
 }

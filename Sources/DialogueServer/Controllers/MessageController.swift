@@ -52,6 +52,7 @@ struct MessageController {
         let conversationId = try context.parameters.require("id")
         let body = try await request.decodeJSON(SendMessageRequest.self, context: context)
         try Validation.clientId(body.id, field: "id")
+        try Validation.clientId(body.deviceId, field: "deviceId")
         try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
         let message = try await store.sendMessage(
             conversationId: conversationId,
@@ -77,6 +78,7 @@ struct MessageController {
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EventEnvelopeRequest.self, context: context)
         try Validation.clientId(body.id, field: "id")
+        try Validation.clientId(body.deviceId, field: "deviceId")
         try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
         let message = try await store.editMessage(
             messageId: try context.parameters.require("id"),
@@ -92,6 +94,7 @@ struct MessageController {
         let body = try await request.decodeOptionalJSON(EventEnvelopeRequest.self, context: context)
         if let body {
             try Validation.clientId(body.id, field: "id")
+            try Validation.clientId(body.deviceId, field: "deviceId")
             try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
         }
         let message = try await store.deleteMessage(
@@ -106,6 +109,7 @@ struct MessageController {
     @Sendable func react(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EventEnvelopeRequest.self, context: context)
         try Validation.clientId(body.id, field: "id")
+        try Validation.clientId(body.deviceId, field: "deviceId")
         try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
         let reaction = try await store.react(
             messageId: try context.parameters.require("id"),

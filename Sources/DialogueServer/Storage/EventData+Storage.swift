@@ -19,4 +19,13 @@ extension EventData {
         }
         return copy
     }
+
+    /// The live form: bodies plus the ids a replayed event carries, so both have one shape.
+    var withReferences: EventData {
+        var copy = self
+        if let message { copy.messageId = message.id }
+        if let reaction { copy.reactionId = reaction.id }
+        if let user { copy.userId = user.id }
+        return copy
+    }
 }

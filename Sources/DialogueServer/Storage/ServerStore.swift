@@ -68,7 +68,7 @@ package protocol ServerStore: Sendable {
     func removePendingDevice(userId: String, deviceId: String) async throws
     func postMailbox(userId: String, deviceId: String, request: MailboxRequest, now: Date) async throws -> MailboxItem
     func mailbox(userId: String, deviceId: String) async throws -> [MailboxItem]
-    func deleteMailboxItem(userId: String, itemId: String) async throws
+    func deleteMailboxItem(userId: String, deviceId: String, itemId: String) async throws
 
     // MARK: Blobs
     func putBlob(ownerId: String, data: Data, now: Date) async throws -> BlobInfo

@@ -24,10 +24,18 @@ struct SyncSession {
     /// Raised when no hello arrives in time.
     struct NoHello: Error {}
 
+    /// What the reader passes to the writer before the stream starts.
+    enum BeforeHello: Sendable {
+        case hello(cursor: Int64)
+        /// A refused frame; the writer answers it, since only the writer writes.
+        case refused(ServerFrame)
+    }
+
     private static let pageSize = 200
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
-        let (hellos, helloContinuation) = AsyncStream.makeStream(of: Int64.self, bufferingPolicy: .bufferingNewest(1))
+        let (hellos, helloContinuation) = AsyncStream.makeStream(
+            of: BeforeHello.self, bufferingPolicy: .bufferingNewest(8))
         let writeStarted = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
         let mailboxBox = NIOLockedValueBox<ConnectionMailbox?>(nil)
         do {
@@ -63,7 +71,7 @@ struct SyncSession {
     private func read(
         inbound: WebSocketInboundStream,
         outbound: WebSocketOutboundWriter,
-        hello: AsyncStream<Int64>.Continuation,
+        hello: AsyncStream<BeforeHello>.Continuation,
         mailbox: NIOLockedValueBox<ConnectionMailbox?>
     ) async throws {
         let decoder = WireCoding.decoder()
@@ -72,23 +80,25 @@ struct SyncSession {
             guard case .text(let text) = message,
                 let frame = try? decoder.decode(ClientFrame.self, from: Data(text.utf8))
             else {
-                push(
-                    .error(code: "invalid_frame", message: "Expected a JSON hello, ack or typing frame."), mailbox,
-                    outbound)
+                let refusal = ServerFrame.error(
+                    code: "invalid_frame",
+                    message: "Expected a JSON hello, ack or typing frame."
+                )
+                if saidHello { push(refusal, mailbox) } else { hello.yield(.refused(refusal)) }
                 continue
             }
             switch frame {
             case .hello(let cursor, _):
                 guard !saidHello else { continue }
                 saidHello = true
-                hello.yield(max(0, cursor))
+                hello.yield(.hello(cursor: max(0, cursor)))
                 hello.finish()
             case .ack:
                 break
             case .typing(let conversationId, let typing):
                 let members = (try? await store.memberIds(conversationId: conversationId)) ?? []
                 guard members.contains(userId) else {
-                    push(.error(code: "not_found", message: "No such conversation."), mailbox, outbound)
+                    push(.error(code: "not_found", message: "No such conversation."), mailbox)
                     continue
                 }
                 await hub.relayTyping(conversationId: conversationId, from: userId, typing: typing, to: members)
@@ -97,21 +107,17 @@ struct SyncSession {
         hello.finish()
     }
 
-    /// Error frames go through the mailbox so that only the writer writes; before hello there is
-    /// no mailbox and they are written directly.
-    private func push(
-        _ frame: ServerFrame, _ mailbox: NIOLockedValueBox<ConnectionMailbox?>, _ outbound: WebSocketOutboundWriter
-    ) {
+    /// Error frames go through the mailbox so that only the writer writes.
+    private func push(_ frame: ServerFrame, _ mailbox: NIOLockedValueBox<ConnectionMailbox?>) {
         mailbox.withLockedValue { $0 }?.push(.frame(frame))
     }
 
     private func write(
         outbound: WebSocketOutboundWriter,
-        hellos: AsyncStream<Int64>,
+        hellos: AsyncStream<BeforeHello>,
         writeStarted: NIOLockedValueBox<ContinuousClock.Instant?>,
         mailboxBox: NIOLockedValueBox<ConnectionMailbox?>
     ) async throws {
-        let cursor = try await firstHello(hellos)
         let encoder = WireCoding.encoder()
         func send(_ frame: ServerFrame) async throws {
             let text = String(decoding: try encoder.encode(frame), as: UTF8.self)
@@ -119,6 +125,7 @@ struct SyncSession {
             try await outbound.write(.text(text))
             writeStarted.withLockedValue { $0 = nil }
         }
+        let cursor = try await firstHello(hellos, answer: send)
 
         // Register before reading the log so that nothing committed from now on can be missed;
         // the sequence numbers remove the overlap.
@@ -164,22 +171,33 @@ struct SyncSession {
         }
     }
 
-    private func firstHello(_ hellos: AsyncStream<Int64>) async throws -> Int64 {
-        let timeout = configuration.helloTimeoutSeconds
-        return try await withThrowingTaskGroup(of: Int64?.self) { group in
-            group.addTask {
-                for await cursor in hellos { return cursor }
-                return nil
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            guard let cursor = first else { throw NoHello() }
-            return cursor
+    private func firstHello(
+        _ hellos: AsyncStream<BeforeHello>,
+        answer: (ServerFrame) async throws -> Void
+    ) async throws -> Int64 {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(configuration.helloTimeoutSeconds * 1000))
+        let (timeouts, timeoutContinuation) = AsyncStream.makeStream(of: BeforeHello?.self)
+        // The timer and the reader feed one sequence, so waiting never outlives the deadline.
+        let timer = Task {
+            try? await Task.sleep(until: deadline)
+            timeoutContinuation.yield(nil)
         }
+        let forward = Task {
+            for await item in hellos { timeoutContinuation.yield(item) }
+            timeoutContinuation.yield(nil)
+        }
+        defer {
+            timer.cancel()
+            forward.cancel()
+        }
+        for await item in timeouts {
+            switch item {
+            case .hello(let cursor)?: return cursor
+            case .refused(let frame)?: try await answer(frame)
+            case nil: throw NoHello()
+            }
+        }
+        throw NoHello()
     }
 
     private func watch(writeStarted: NIOLockedValueBox<ContinuousClock.Instant?>) async throws {

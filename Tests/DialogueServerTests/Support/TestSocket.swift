@@ -102,4 +102,16 @@ extension ServerFrame {
         if case .ready = self { return true }
         return false
     }
+
+    /// The referenced message id of an event frame.
+    var messageId: String? {
+        if case .event(let event) = self { return event.data.messageId }
+        return nil
+    }
+
+    /// Whether an event frame carries the message body itself.
+    var carriesMessage: Bool {
+        if case .event(let event) = self { return event.data.message != nil }
+        return false
+    }
 }

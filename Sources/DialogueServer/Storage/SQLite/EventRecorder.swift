@@ -18,6 +18,7 @@ struct EventRecorder {
         now: Date
     ) throws {
         let stored = String(decoding: try WireCoding.encoder().encode(live.storedForm), as: UTF8.self)
+        let live = live.withReferences
         for userId in Set(userIds).sorted() {
             guard
                 let seq = try Int64.fetchOne(

@@ -46,8 +46,12 @@ extension SQLiteServerStore {
                 try db.execute(sql: "UPDATE users SET bio = ? WHERE id = ?", arguments: [bio, userId])
             }
             if let avatar = change.avatarBlobId {
-                try Self.requireOwnBlob(db, id: avatar, ownerId: userId)
-                try db.execute(sql: "UPDATE users SET avatar_blob_id = ? WHERE id = ?", arguments: [avatar, userId])
+                // An empty id removes the picture.
+                if !avatar.isEmpty { try Self.requireOwnBlob(db, id: avatar, ownerId: userId) }
+                try db.execute(
+                    sql: "UPDATE users SET avatar_blob_id = ? WHERE id = ?",
+                    arguments: [avatar.isEmpty ? nil : avatar, userId]
+                )
             }
             guard let updated = try Self.fetchUser(db, id: userId) else { throw ServerError.unauthorized }
             let everyone = try String.fetchAll(db, sql: "SELECT id FROM users")

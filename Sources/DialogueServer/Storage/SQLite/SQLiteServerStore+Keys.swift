@@ -151,9 +151,12 @@ extension SQLiteServerStore {
         }
     }
 
-    package func deleteMailboxItem(userId: String, itemId: String) async throws {
+    package func deleteMailboxItem(userId: String, deviceId: String, itemId: String) async throws {
         try await write { db, _ in
-            try db.execute(sql: "DELETE FROM mailbox WHERE user_id = ? AND id = ?", arguments: [userId, itemId])
+            try db.execute(
+                sql: "DELETE FROM mailbox WHERE user_id = ? AND device_id = ? AND id = ?",
+                arguments: [userId, deviceId, itemId]
+            )
             guard db.changesCount > 0 else { throw ServerError.notFound("The mailbox item") }
         }
     }
