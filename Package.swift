@@ -11,7 +11,8 @@ let package = Package(
     name: "dialogue",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "dialogue-server", targets: ["dialogue-server"])
+        .executable(name: "dialogue-server", targets: ["dialogue-server"]),
+        .executable(name: "dialogued", targets: ["dialogued"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -52,6 +53,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -84,12 +87,62 @@ let package = Package(
         /// The sync protocol as pure state machines (reconnect and backoff, resume cursor,
         /// typing debounce); the I/O around them lives in the daemon.
         .target(name: "DialogueSync", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        /// The daemon's cache: SQLite (WAL) whose every sensitive cell is sealed with the store cipher.
+        .target(
+            name: "DialogueStore",
+            dependencies: ["DialogueCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+
+        /// The daemon's composition root: key store lifecycle, server client, RPC handlers.
+        .target(
+            name: "DialogueDaemon",
+            dependencies: [
+                "DialogueProtocol",
+                "DialogueCrypto",
+                "DialogueStore",
+                "DialogueSync",
+                "DialogueRPC",
+                "DialogueRPCTransport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Executables (one entry file each)
         .executableTarget(name: "dialogue-server", dependencies: ["DialogueServer"], swiftSettings: swiftSettings),
+        .executableTarget(name: "dialogued", dependencies: ["DialogueDaemon"], swiftSettings: swiftSettings),
 
         // MARK: Tests
+        .testTarget(
+            name: "DialogueDaemonTests",
+            dependencies: [
+                "DialogueDaemon",
+                "dialogued",
+                "DialogueServer",
+                "DialogueProtocol",
+                "DialogueCrypto",
+                "DialogueStore",
+                "DialogueRPC",
+                "DialogueRPCTransport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DialogueProtocolTests", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialogueStoreTests",
+            dependencies: ["DialogueStore", "DialogueCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DialogueSyncTests", dependencies: ["DialogueSync", "DialogueProtocol"], swiftSettings: swiftSettings),
         .testTarget(
@@ -105,14 +158,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "DialogueCryptoTests", dependencies: ["DialogueCrypto"], resources: [.copy("Vectors")],
-            swiftSettings: swiftSettings),
+            name: "DialogueCryptoTests",
+            dependencies: [
+                "DialogueCrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DialogueServerTests",
             dependencies: [
                 "DialogueServer",
                 "DialogueProtocol",
                 "dialogue-server",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -129,6 +190,12 @@ let package = Package(
         ),
 
         // MARK: Benchmarks
+        .executableTarget(
+            name: "CryptoBenchmarks",
+            dependencies: ["DialogueCrypto", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Benchmarks/CryptoBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         /// Load harness that drives a real `dialogue-server` subprocess (not a timed test).
         .executableTarget(
             name: "ServerBenchmarks",
