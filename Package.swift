@@ -115,6 +115,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// libsystemd from Debian's libsystemd-dev: sd_notify, sd_listen_fds, sd-journal, sd-bus.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        /// Being a good systemd citizen: readiness and watchdog notifications, socket activation,
+        /// and a swift-log handler for the journal.
+        .target(
+            name: "DialogueSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables (one entry file each)
         .executableTarget(name: "dialogue-server", dependencies: ["DialogueServer"], swiftSettings: swiftSettings),
         .executableTarget(name: "dialogued", dependencies: ["DialogueDaemon"], swiftSettings: swiftSettings),
@@ -141,6 +155,11 @@ let package = Package(
         .testTarget(
             name: "DialogueStoreTests",
             dependencies: ["DialogueStore", "DialogueCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DialogueSystemdTests",
+            dependencies: ["DialogueSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

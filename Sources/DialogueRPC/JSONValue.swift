@@ -5,7 +5,8 @@
 /// decode it into their own `Codable` types (see ``JSONValue/decode(_:)``).
 ///
 /// Integers and floating-point numbers are separate cases so that an integer id or count is never
-/// rewritten as `1.0`.
+/// rewritten as `1.0`. Foundation's decoder does not say how a number was written, so an integral
+/// number written with a fraction (`3.0`) is read as ``integer(_:)``; ``integerValue`` accepts both.
 package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)

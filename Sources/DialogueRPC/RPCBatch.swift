@@ -18,8 +18,9 @@ package struct RPCBatch: Sendable, Hashable {
     /// Classifies each element of a batch array on its own, so one bad element spoils nothing else.
     ///
     /// - Throws: ``RPCInvalidMessage`` (id `null`) for an empty array or a non-array.
-    package static func elements(of json: JSONValue) throws(RPCInvalidMessage) -> [Result<RPCMessage, RPCInvalidMessage>]
-    {
+    package static func elements(of json: JSONValue) throws(RPCInvalidMessage) -> [Result<
+        RPCMessage, RPCInvalidMessage
+    >] {
         guard case .array(let elements) = json, !elements.isEmpty else {
             throw RPCInvalidMessage(id: nil, error: .invalidRequest("a batch must be a non-empty array"))
         }

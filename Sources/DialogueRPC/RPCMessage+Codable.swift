@@ -6,7 +6,9 @@ extension RPCMessage: Codable {
             self = try RPCMessage(json: json)
         } catch {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "Invalid JSON-RPC message", underlyingError: error)
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "Invalid JSON-RPC message", underlyingError: error
+                )
             )
         }
     }

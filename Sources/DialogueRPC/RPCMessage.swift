@@ -27,12 +27,15 @@ package enum RPCMessage: Sendable, Hashable {
         guard object["jsonrpc"] == .string("2.0") else {
             throw RPCInvalidMessage(id: id, error: .invalidRequest("\"jsonrpc\" must be exactly \"2.0\""))
         }
-        if let rawID, id == nil {
-            let detail = rawID.isNull ? "null ids are not supported" : "\"id\" must be a string or an integer"
-            throw RPCInvalidMessage(id: nil, error: .invalidRequest(detail))
+        if let rawID, id == nil, !rawID.isNull {
+            throw RPCInvalidMessage(id: nil, error: .invalidRequest("\"id\" must be a string or an integer"))
         }
 
         if let rawMethod = object["method"] {
+            // A null id is legal only on a response (to a request whose id could not be read).
+            if rawID?.isNull == true {
+                throw RPCInvalidMessage(id: nil, error: .invalidRequest("null request ids are not supported"))
+            }
             guard case .string(let method) = rawMethod else {
                 throw RPCInvalidMessage(id: id, error: .invalidRequest("\"method\" must be a string"))
             }
@@ -60,7 +63,8 @@ package enum RPCMessage: Sendable, Hashable {
             }
             self = .response(RPCResponse(id: id, error: error))
         default:
-            throw RPCInvalidMessage(id: id, error: .invalidRequest("a message needs \"method\", \"result\" or \"error\""))
+            throw RPCInvalidMessage(
+                id: id, error: .invalidRequest("a message needs \"method\", \"result\" or \"error\""))
         }
     }
 }
