@@ -18,15 +18,18 @@ struct BenchmarkOptions: Sendable {
     /// Idle connection counts measured, ascending.
     var idleCounts: [Int] = [1000, 5000]
     /// Distinct accounts the idle connections are spread over (several devices per account).
-    var idleUsers: Int = 1000
+    var idleUsers: Int = 100
     /// Size of each message's opaque envelope.
     var envelopeBytes: Int = 256
+    /// The server's `--log-level`; `warning` keeps per-request logging out of the measurement.
+    var serverLogLevel = "warning"
 
     static let usage = """
         usage: ServerBenchmarks [--server PATH] [--only send,fanout,idle]
                [--send-concurrency 1,64,256] [--send-seconds 10]
                [--group-sizes 10,100] [--fanout-senders 16] [--fanout-seconds 8]
-               [--idle-counts 1000,5000] [--idle-users 1000] [--envelope-bytes 256]
+               [--idle-counts 1000,5000] [--idle-users 100] [--envelope-bytes 256]
+               [--server-log-level warning]
         """
 
     /// Parses `--name value` pairs; returns nil (after printing why) on a bad argument.
@@ -65,6 +68,7 @@ struct BenchmarkOptions: Sendable {
         case "--idle-counts": return Self.integers(value).map { idleCounts = $0.sorted() } != nil
         case "--idle-users": return Self.integers(value).map { idleUsers = $0[0] } != nil
         case "--envelope-bytes": return Self.integers(value).map { envelopeBytes = $0[0] } != nil
+        case "--server-log-level": serverLogLevel = value
         default: return false
         }
         return true

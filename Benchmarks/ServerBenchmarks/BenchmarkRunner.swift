@@ -7,6 +7,10 @@ import NIOPosix
 enum BenchmarkRunner {
     /// - Returns: The process exit code.
     static func run(arguments: [String]) async -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(BenchmarkOptions.usage)
+            return 0
+        }
         guard let options = BenchmarkOptions.parse(arguments) else { return 64 }
         guard let executable = serverExecutable(options) else {
             print("dialogue-server not found next to this binary; pass --server PATH")
@@ -65,18 +69,20 @@ enum BenchmarkRunner {
         name: String,
         _ body: (ServerProcess, APIClient, IdSource) async throws -> [ResultRow]
     ) async throws -> [ResultRow] {
-        print("== \(name): starting dialogue-server")
-        let server = try ServerProcess(executable: executable)
+        print("== \(name): starting dialogue-server (load average \(LoadAverage.read()))")
+        let server = try ServerProcess(executable: executable, logLevel: options.serverLogLevel)
         do {
             let api = APIClient(http: http, baseURL: server.baseURL, envelopeBytes: options.envelopeBytes)
             try api.verifySendTemplate()
             let rows = try await body(server, api, IdSource())
             for row in rows { print("   \(row.metric): \(row.value) \(row.verdict)") }
+            print("   (load average after: \(LoadAverage.read()))")
             server.stop()
             return rows
         } catch {
             print("server log tail:\n\(server.logTail())")
-            server.stop()
+            server.stop(keepDirectory: true)
+            print("the server's data and log are kept in \(server.directory.path)")
             throw error
         }
     }

@@ -57,8 +57,11 @@ final class ConnectionSet {
         }
     }
 
-    /// Connections that closed (normally only after ``closeAll()``).
-    var closedCount: Int { receivers.filter { $0.snapshot.closed }.count }
+    /// Connections that ended after `ready` while still wanted (an idle one should never).
+    var endedEarlyCount: Int { receivers.filter { $0.snapshot.endedEarly }.count }
+
+    /// Connection attempts repeated because a connection ended before `ready`.
+    var retries: Int { receivers.reduce(0) { $0 + $1.snapshot.retries } }
 
     /// Benchmark messages delivered since the last ``takeLatencies()``, over all connections.
     var delivered: Int { receivers.reduce(0) { $0 + $1.snapshot.delivered } }

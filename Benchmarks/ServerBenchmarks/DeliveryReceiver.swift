@@ -6,6 +6,10 @@ final class DeliveryReceiver: Sendable {
     struct Snapshot: Sendable {
         var ready = false
         var closed = false
+        /// The connection ended after `ready` while the scenario still wanted it.
+        var endedEarly = false
+        /// Connection attempts repeated because one ended before `ready`.
+        var retries = 0
         var failure: String?
         /// Benchmark messages received since the last ``DeliveryReceiver/takeLatencies()``.
         var delivered = 0
@@ -25,6 +29,10 @@ final class DeliveryReceiver: Sendable {
     var snapshot: Snapshot { state.withLock { $0.snapshot } }
 
     func markReady() { state.withLock { $0.snapshot.ready = true } }
+
+    func markEndedEarly() { state.withLock { $0.snapshot.endedEarly = true } }
+
+    func recordRetry() { state.withLock { $0.snapshot.retries += 1 } }
 
     func markClosed(failure: String?) {
         state.withLock {

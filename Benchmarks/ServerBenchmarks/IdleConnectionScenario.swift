@@ -38,16 +38,17 @@ struct IdleConnectionScenario {
                 guard let resident = server.residentKiB() else {
                     throw BenchmarkError("cannot read the server's VmRSS")
                 }
-                guard connections.closedCount == 0 else {
-                    throw BenchmarkError("\(connections.closedCount) idle connections were closed by the server")
+                guard connections.endedEarlyCount == 0 else {
+                    throw BenchmarkError("\(connections.endedEarlyCount) idle connections were closed by the server")
                 }
+                let retries = connections.retries > 0 ? "; \(connections.retries) connects retried" : ""
                 let perConnection = Double(resident - baseline) / Double(count)
                 rows.append(
                     ResultRow(
                         scenario: "idle connections",
                         metric: "\(count) connections: RSS growth per connection",
-                        value:
-                            "\(Format.number(perConnection)) KiB (RSS \(Format.number(Double(resident) / 1024)) MiB)",
+                        value: "\(Format.number(perConnection)) KiB (RSS \(Format.number(Double(resident) / 1024)) MiB"
+                            + "\(retries))",
                         target: "≤ 20 KB",
                         verdict: ResultRow.verdict(perConnection <= Self.targetKiBPerConnection)
                     )

@@ -6,6 +6,9 @@ import Logging
 /// One authenticated `GET /api/ws` connection as a client device would hold it: hello from
 /// cursor 0, replay until `ready`, then live frames until the scenario's stop signal.
 enum MemberConnection {
+    /// How often a connection that ends before `ready` is opened again before it counts as failed.
+    static let attempts = 3
+
     /// Runs until `stop` fires or the connection fails; never throws (failures go to `receiver`).
     static func run(
         baseURL: String,
@@ -16,6 +19,24 @@ enum MemberConnection {
         logger: Logger
     ) async {
         let url = baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/api/ws?token=\(account.token)"
+        var failure: String?
+        for attempt in 1...attempts {
+            if attempt > 1 { receiver.recordRetry() }
+            failure = await connectOnce(url: url, deviceId: deviceId, receiver: receiver, stop: stop, logger: logger)
+            if receiver.snapshot.ready || stop.isFired { break }
+            failure = failure ?? "the connection ended before ready"
+        }
+        receiver.markClosed(failure: failure)
+    }
+
+    /// One connection attempt; returns its error, if any.
+    private static func connectOnce(
+        url: String,
+        deviceId: String,
+        receiver: DeliveryReceiver,
+        stop: StopSignal,
+        logger: Logger
+    ) async -> String? {
         // Large enough for the presence snapshot, which lists every online user.
         let configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 22)
         let hello = ClientFrame.hello(cursor: 0, deviceId: deviceId)
@@ -35,13 +56,15 @@ enum MemberConnection {
                             guard case .text(let text) = message else { continue }
                             if ready {
                                 verified = handleLive(text, receiver: receiver, decoder: decoder, verified: verified)
-                            } else if case .ready = try decoder.decode(ServerFrame.self, from: Data(text.utf8)) {
+                            } else if try decoder.decode(FrameOp.self, from: Data(text.utf8)).op == "ready",
+                                case .ready = try decoder.decode(ServerFrame.self, from: Data(text.utf8))
+                            {
                                 ready = true
                                 receiver.markReady()
                             }
                         }
-                        // The server ended the stream (or answered our close): count it as closed now.
-                        receiver.markClosed(failure: nil)
+                        // The stream ended (server close or our own): a live connection ended early.
+                        if ready && !stop.isFired { receiver.markEndedEarly() }
                     }
                     group.addTask {
                         await stop.wait()
@@ -51,9 +74,9 @@ enum MemberConnection {
                     group.cancelAll()
                 }
             }
-            receiver.markClosed(failure: nil)
+            return nil
         } catch {
-            receiver.markClosed(failure: "\(error)")
+            return "\(error)"
         }
     }
 

@@ -42,7 +42,7 @@ struct SendThroughputScenario {
             rows.append(
                 ResultRow(
                     scenario: "durable send",
-                    metric: "\(concurrency) concurrent senders",
+                    metric: "\(concurrency) concurrent sender\(concurrency == 1 ? "" : "s")",
                     value: "\(Format.number(result.rate)) msg/s; ack p50 \(Format.milliseconds(ack.p50)), "
                         + "p99 \(Format.milliseconds(ack.p99))\(failed); \(cpu)"
                 )

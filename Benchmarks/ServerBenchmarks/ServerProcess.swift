@@ -14,8 +14,10 @@ final class ServerProcess {
     private var logURL: URL { directory.appendingPathComponent("server.log") }
 
     /// Starts the server and waits until it listens.
-    /// - Parameter executable: Path of the `dialogue-server` binary.
-    init(executable: String) throws {
+    /// - Parameters:
+    ///   - executable: Path of the `dialogue-server` binary.
+    ///   - logLevel: The server's `--log-level`.
+    init(executable: String, logLevel: String) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("dialogue-bench-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,7 +33,7 @@ final class ServerProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
             "--port", "0", "--data-dir", directory.appendingPathComponent("data").path,
-            "--config", config.path, "--log-level", "warning",
+            "--config", config.path, "--log-level", logLevel,
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["DIALOGUE_JWT_SECRET"] = "bench-" + UUID().uuidString + UUID().uuidString
@@ -51,8 +53,9 @@ final class ServerProcess {
         return nil
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after ten seconds) and removes its directory.
-    func stop() {
+    /// Stops the server (SIGTERM, then SIGKILL after ten seconds) and removes its directory
+    /// unless `keepDirectory` (kept after a failure, for its `server.log`).
+    func stop(keepDirectory: Bool = false) {
         if process.isRunning {
             process.terminate()
             let deadline = Date().addingTimeInterval(10)
@@ -60,13 +63,14 @@ final class ServerProcess {
             if process.isRunning { kill(pid, SIGKILL) }
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(at: directory)
+        if !keepDirectory { try? FileManager.default.removeItem(at: directory) }
     }
 
     /// The last part of the server's log, for error messages.
     func logTail() -> String {
-        guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return "" }
-        return String(text.suffix(2000))
+        guard let data = try? Data(contentsOf: logURL) else { return "" }
+        let state = process.isRunning ? "running" : "exited with status \(process.terminationStatus)"
+        return String(decoding: data.suffix(3000), as: UTF8.self) + "\n(server \(state))"
     }
 
     private func waitForPort() throws -> Int {

@@ -9,6 +9,8 @@ final class StopSignal: Sendable {
 
     private let state = Mutex(State())
 
+    var isFired: Bool { state.withLock { $0.fired } }
+
     func fire() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.fired = true

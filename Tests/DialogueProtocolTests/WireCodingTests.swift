@@ -22,6 +22,30 @@ struct WireCodingTests {
         #expect(WireDate.date(from: "yesterday") == nil)
     }
 
+    @Test func datesMatchFoundationsFormatterEverywhere() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var generator = SystemRandomNumberGenerator()
+        var samples: [Double] = [0, -1, 951_782_400, 4_107_542_399.999, -2_208_988_800, 1_795_737_600.123]
+        for _ in 0..<500 {
+            samples.append(Double(Int64.random(in: -4_000_000_000_000...8_000_000_000_000, using: &generator)) / 1000)
+        }
+        for seconds in samples {
+            let date = Date(timeIntervalSince1970: seconds)
+            let text = WireDate.string(from: date)
+            #expect(text == formatter.string(from: date), "\(seconds)")
+            #expect(
+                WireDate.date(from: text).map { ($0.timeIntervalSince1970 * 1000).rounded() }
+                    == (seconds * 1000).rounded())
+        }
+        #expect(WireDate.date(from: "2026-11-27T01:00:00+01:00") == WireDate.date(from: "2026-11-27T00:00:00Z"))
+        for bad in [
+            "2026-13-01T00:00:00Z", "2026-11-27 00:00:00Z", "2026-11-27T00:00:00", "2026-11-27T00:00:00.Z", "x",
+        ] {
+            #expect(WireDate.date(from: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func base64url() {
         let bytes = Data([0xfb, 0xff, 0xbf, 0x00, 0x01])
         #expect(Base64URL.encode(bytes) == "-_-_AAE")

@@ -8,7 +8,9 @@ import Synchronization
 /// is lost); a dropped typing or presence frame is simply gone (they are ephemeral).
 final class ConnectionMailbox: Sendable {
     enum Item: Sendable {
-        case event(SyncEvent)
+        /// A live event and, when the hub has it, its data already encoded (shared by every
+        /// connection the event goes to).
+        case event(SyncEvent, encodedData: String?)
         case frame(ServerFrame)
     }
 

@@ -36,7 +36,9 @@ package actor EventHub: EventSink {
     package func publish(_ events: [CommittedEvent]) async {
         for committed in events {
             guard let mailboxes = connections[committed.userId] else { continue }
-            for mailbox in mailboxes.values { mailbox.push(.event(committed.event)) }
+            for mailbox in mailboxes.values {
+                mailbox.push(.event(committed.event, encodedData: committed.encodedData))
+            }
         }
     }
 

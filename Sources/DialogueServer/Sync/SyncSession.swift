@@ -119,11 +119,13 @@ struct SyncSession {
         mailboxBox: NIOLockedValueBox<ConnectionMailbox?>
     ) async throws {
         let encoder = WireCoding.encoder()
-        func send(_ frame: ServerFrame) async throws {
-            let text = String(decoding: try encoder.encode(frame), as: UTF8.self)
+        func sendText(_ text: String) async throws {
             writeStarted.withLockedValue { $0 = .now }
             try await outbound.write(.text(text))
             writeStarted.withLockedValue { $0 = nil }
+        }
+        func send(_ frame: ServerFrame) async throws {
+            try await sendText(String(decoding: try encoder.encode(frame), as: UTF8.self))
         }
         let cursor = try await firstHello(hellos, answer: send)
 
@@ -156,19 +158,30 @@ struct SyncSession {
 
         for await item in mailbox.items {
             switch item {
-            case .event(let event):
+            case .event(let event, let encodedData):
                 if event.seq <= lastSent { break }
                 if event.seq > lastSent + 1 {
                     try await catchUp()
                     if event.seq <= lastSent { break }
                 }
-                try await send(.event(event))
+                if let encodedData {
+                    try await sendText(Self.eventFrame(event, encodedData: encodedData))
+                } else {
+                    try await send(.event(event))
+                }
                 lastSent = event.seq
             case .frame(let frame):
                 try await send(frame)
             }
             if mailbox.takeLagged() { try await catchUp() }
         }
+    }
+
+    /// The `event` frame exactly as ``WireCoding`` writes it (sorted keys), around data that was
+    /// encoded once for all recipients.
+    static func eventFrame(_ event: SyncEvent, encodedData: String) -> String {
+        #"{"createdAt":""# + WireDate.string(from: event.createdAt) + #"","data":"# + encodedData
+            + #","op":"event","seq":"# + String(event.seq) + #","type":""# + event.type.rawValue + #""}"#
     }
 
     private func firstHello(

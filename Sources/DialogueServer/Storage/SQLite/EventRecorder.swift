@@ -17,22 +17,24 @@ struct EventRecorder {
         data live: EventData,
         now: Date
     ) throws {
-        let stored = String(decoding: try WireCoding.encoder().encode(live.storedForm), as: UTF8.self)
+        let encoder = WireCoding.encoder()
+        let stored = String(decoding: try encoder.encode(live.storedForm), as: UTF8.self)
         let live = live.withReferences
+        let encodedLive = String(decoding: try encoder.encode(live), as: UTF8.self)
         for userId in Set(userIds).sorted() {
-            guard
-                let seq = try Int64.fetchOne(
-                    db,
-                    sql: "UPDATE users SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq",
-                    arguments: [userId]
-                )
-            else { continue }
-            try db.execute(
-                sql: "INSERT INTO events (user_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [userId, seq, type.rawValue, stored, now.millis]
+            let next = try db.cachedStatement(
+                sql: "UPDATE users SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq"
             )
+            guard let seq = try Int64.fetchOne(next, arguments: [userId]) else { continue }
+            try db.cachedStatement(
+                sql: "INSERT INTO events (user_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [userId, seq, type.rawValue, stored, now.millis])
             committed.append(
-                CommittedEvent(userId: userId, event: SyncEvent(seq: seq, type: type, createdAt: now, data: live))
+                CommittedEvent(
+                    userId: userId,
+                    event: SyncEvent(seq: seq, type: type, createdAt: now, data: live),
+                    encodedData: encodedLive
+                )
             )
         }
     }

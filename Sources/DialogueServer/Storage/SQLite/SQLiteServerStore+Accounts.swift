@@ -17,8 +17,9 @@ extension SQLiteServerStore {
                 arguments: [id, user.email, user.fullname, user.bio, user.passwordHash, now.millis]
             )
             guard let created = try Self.fetchUser(db, id: id) else { throw ServerError.notFound("The new user") }
-            let everyone = try String.fetchAll(db, sql: "SELECT id FROM users")
-            try events.append(db, to: everyone, type: .userUpdated, data: EventData(user: created), now: now)
+            // Only the new account's own log: fanning every sign-up out to every user would cost
+            // O(users²) rows; others see newcomers in the users list they fetch on connect.
+            try events.append(db, to: [id], type: .userUpdated, data: EventData(user: created), now: now)
             return created
         }
     }

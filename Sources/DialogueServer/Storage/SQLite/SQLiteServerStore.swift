@@ -27,6 +27,8 @@ package struct SQLiteServerStore: ServerStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Deleted messages must leave no ciphertext behind in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // Savepoints and sorts stay in memory instead of temporary files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let path = directory.appendingPathComponent("dialogue-server.sqlite").path
         pool = try DatabasePool(path: path, configuration: configuration)
