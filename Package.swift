@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "dialogue-server", targets: ["dialogue-server"]),
         .executable(name: "dialogued", targets: ["dialogued"]),
+        .executable(name: "dialogue", targets: ["dialogue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -129,9 +130,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        /// The `dialogue` command line: talks only to the daemon's socket.
+        .target(
+            name: "DialogueCLI",
+            dependencies: [
+                "DialogueRPC",
+                "DialogueRPCTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executables (one entry file each)
         .executableTarget(name: "dialogue-server", dependencies: ["DialogueServer"], swiftSettings: swiftSettings),
         .executableTarget(name: "dialogued", dependencies: ["DialogueDaemon"], swiftSettings: swiftSettings),
+        .executableTarget(name: "dialogue", dependencies: ["DialogueCLI"], swiftSettings: swiftSettings),
 
         // MARK: Tests
         .testTarget(
@@ -160,6 +176,19 @@ let package = Package(
         .testTarget(
             name: "DialogueSystemdTests",
             dependencies: ["DialogueSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DialogueCLITests",
+            dependencies: [
+                "DialogueCLI",
+                "DialogueRPC",
+                "DialogueRPCTransport",
+                "dialogue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -28,6 +28,24 @@ struct StoreCipherTests {
         _ = try StoreKeyFile.unlock(rewrapped, secret: Array("new".utf8))
     }
 
+    @Test("A passphrase change re-wraps the same master key; the old passphrase stops working")
+    func rewrapKeepsTheMasterKey() throws {
+        let (file, cipher) = try StoreKeyFile.create(source: fastSource(), secret: Array("old".utf8))
+        let cell = try cipher.table("messages").seal(Array("kept".utf8), column: "body", row: [7])
+        expectCode(.wrongPassphrase) {
+            try StoreKeyFile.rewrap(file, oldSecret: Array("guess".utf8), newSource: fastSource(), newSecret: [2])
+        }
+        let rewrapped = try StoreKeyFile.rewrap(
+            file,
+            oldSecret: Array("old".utf8),
+            newSource: fastSource(),
+            newSecret: Array("new".utf8)
+        )
+        let reopened = try StoreKeyFile.unlock(rewrapped, secret: Array("new".utf8))
+        #expect(try reopened.table("messages").open(cell, column: "body", row: [7]) == Array("kept".utf8))
+        expectCode(.wrongPassphrase) { try StoreKeyFile.unlock(rewrapped, secret: Array("old".utf8)) }
+    }
+
     @Test("Out-of-range scrypt parameters are refused before deriving")
     func scryptLimits() throws {
         var file = try StoreKeyFile.create(source: fastSource(), secret: [1]).file

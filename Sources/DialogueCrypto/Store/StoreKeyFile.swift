@@ -67,6 +67,22 @@ package enum StoreKeyFile {
     /// - Throws: ``CryptoError/Code/wrongPassphrase`` for a wrong secret or a modified file, and
     ///   parse errors for malformed files.
     package static func unlock(_ file: [UInt8], secret: [UInt8]) throws(CryptoError) -> StoreCipher {
+        StoreCipher(masterKey: try unwrapMaster(file, secret: secret))
+    }
+
+    /// Re-wraps the same SMK under a new secret (a passphrase change): the cache stays readable
+    /// and the SMK never leaves this type.
+    /// - Throws: ``CryptoError/Code/wrongPassphrase`` when `oldSecret` does not unwrap `file`.
+    package static func rewrap(
+        _ file: [UInt8],
+        oldSecret: [UInt8],
+        newSource: Source,
+        newSecret: [UInt8]
+    ) throws(CryptoError) -> [UInt8] {
+        try wrap(try unwrapMaster(file, secret: oldSecret), source: newSource, secret: newSecret)
+    }
+
+    private static func unwrapMaster(_ file: [UInt8], secret: [UInt8]) throws(CryptoError) -> SymmetricKey {
         var reader = ByteReader(file)
         guard try reader.fixed(magic.count) == magic else {
             throw CryptoError(.unknownVersion, "not a DLGKS1 key file")
@@ -88,7 +104,7 @@ package enum StoreKeyFile {
         let kek = try keyEncryptionKey(source: source, secret: secret)
         do {
             let master = try ChaChaPoly.open(ChaChaPoly.SealedBox(combined: sealed), using: kek, authenticating: header)
-            return StoreCipher(masterKey: SymmetricKey(data: master))
+            return SymmetricKey(data: master)
         } catch {
             throw CryptoError(.wrongPassphrase, "the store key does not unwrap with this secret")
         }

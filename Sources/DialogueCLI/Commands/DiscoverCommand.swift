@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `dialogue discover`: `rpc.discover`, the daemon's OpenRPC description of itself.
+struct DiscoverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discover", abstract: "List the methods this daemon supports (--json: the OpenRPC document).")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            try await session.run("rpc.discover") { session.plainFormatter.discover($0) }
+        }
+    }
+}

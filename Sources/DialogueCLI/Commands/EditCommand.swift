@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `dialogue edit ID TEXT`: `messages.edit` (own text messages, within 15 minutes).
+struct EditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Edit the text of one of your messages (within 15 minutes of sending).")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    @Argument(help: "The message id.")
+    var id: String
+
+    @Argument(help: "The new text.")
+    var text: String
+
+    func validate() throws {
+        if text.isEmpty { throw ValidationError("The new TEXT must not be empty.") }
+    }
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            try await session.run("messages.edit", ["messageId": .string(id), "text": .string(text)]) {
+                session.plainFormatter.message($0)
+            }
+        }
+    }
+}

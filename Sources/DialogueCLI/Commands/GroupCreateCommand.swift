@@ -1,0 +1,36 @@
+import ArgumentParser
+import DialogueRPC
+import Foundation
+
+/// `dialogue group create NAME USER... [--avatar PATH]`: `conversations.createGroup`.
+struct GroupCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create a group with you as admin.")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    @Argument(help: "The group's name.")
+    var name: String
+
+    @Argument(help: "Members: user ids, e-mails or names.", completion: .custom(Completions.users))
+    var members: [String] = []
+
+    @Option(help: ArgumentHelp("An image file for the group's avatar.", valueName: "path"), completion: .file())
+    var avatar: String?
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("NAME must not be empty.") }
+    }
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            var memberIDs: [JSONValue] = []
+            for member in members { memberIDs.append(.string(try await session.userID(for: member))) }
+            var params: [String: JSONValue] = ["name": .string(name), "memberIds": .array(memberIDs)]
+            if let avatar { params["avatarPath"] = .string(LocalPath.absolute(avatar)) }
+            try await session.run("conversations.createGroup", .object(params)) { group in
+                "Created group \(session.style.ink(name)): \(session.style.muted(group["id"]?.stringValue ?? "?"))"
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `dialogue me`: `account.me`.
+struct MeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "me", abstract: "Show the signed-in account.")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            try await session.run("account.me") { session.plainFormatter.account($0) }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `dialogue safety-number USER`: `security.safetyNumber`, to compare out of band.
+struct SafetyNumberCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "safety-number", abstract: "Show the 60-digit safety number you share with a person.")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    @Argument(help: "A user id, e-mail or name.", completion: .custom(Completions.users))
+    var user: String
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            let userID = try await session.userID(for: user)
+            try await session.run("security.safetyNumber", ["userId": .string(userID)]) {
+                session.plainFormatter.safetyNumber($0, for: user)
+            }
+        }
+    }
+}

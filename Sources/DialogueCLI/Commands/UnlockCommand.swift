@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// `dialogue unlock`: `daemon.unlock`; the passphrase comes from the terminal or stdin, never argv.
+struct UnlockCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlock",
+        abstract: "Unlock the key store (the first unlock creates it under this passphrase).",
+        discussion: """
+            The passphrase is read from the terminal without echo or, when standard input is not a \
+            terminal, as one line from standard input (for scripts). It is never taken from the command line.
+            """)
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            // A daemon that unlocked itself (key file) or was unlocked already needs no passphrase.
+            if !session.options.json, try await session.call("daemon.status")["locked"]?.boolValue == false {
+                print("Already unlocked.")
+                return
+            }
+            let passphrase = try PassphraseReader.read(prompt: "Passphrase: ")
+            try await session.run("daemon.unlock", ["passphrase": .string(passphrase)]) { result in
+                result["created"]?.boolValue == true
+                    ? "Unlocked: a new key store was created under this passphrase." : "Unlocked."
+            }
+        }
+    }
+}

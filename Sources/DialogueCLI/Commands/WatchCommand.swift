@@ -1,0 +1,43 @@
+import ArgumentParser
+import DialogueRPC
+
+/// `dialogue watch [--types T,...]`: `events.subscribe`, then one line per event until interrupted.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Print events (new messages, typing, presence, ...) as they happen, until interrupted.",
+        discussion: "With --json each event is one line: {\"jsonrpc\":\"2.0\",\"method\":TYPE,\"params\":EVENT}.")
+
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Only these event types (e.g. message.new typing); all when omitted.", valueName: "type"),
+        completion: .list(RPCMethods.notifications.map(\.name)))
+    var types: [String] = []
+
+    func validate() throws {
+        let known = Set(RPCMethods.notifications.map(\.name))
+        if let unknown = types.first(where: { !known.contains($0) }) {
+            throw ValidationError("Unknown event type \(unknown); known: \(known.sorted().joined(separator: ", ")).")
+        }
+    }
+
+    func run() async throws {
+        try await Session.with(global) { session in
+            let params: JSONValue = types.isEmpty ? [:] : ["types": .array(types.map(JSONValue.string))]
+            _ = try await session.call("events.subscribe", params)
+            let formatter = await session.formatter(withPeople: true)
+            if !session.options.json {
+                Terminal.writeError(session.style.muted("Watching events; press Ctrl-C to stop."))
+            }
+            for await notification in session.client.notifications {
+                print(session.options.json ? notification.json.serialized() : formatter.event(notification))
+                // Each event as it happens, even into a pipe.
+                Terminal.flushOutput()
+            }
+            throw CLIFailure(
+                message: "dialogued closed the connection", exitCode: CLIFailure.daemonNotRunningExitCode)
+        }
+    }
+}

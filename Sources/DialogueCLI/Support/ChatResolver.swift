@@ -1,0 +1,78 @@
+import DialogueRPC
+
+/// Turns what a person types for CHAT or USER (an id, a group name, an e-mail or a name) into ids.
+///
+/// Pure: it works on the `conversations.list` and `users.list` results it is given, so every rule
+/// (exact beats partial, ambiguity lists the candidates) is tested without a daemon.
+enum ChatResolver {
+    /// Where a CHAT argument leads.
+    enum Target: Equatable {
+        /// An existing conversation.
+        case conversation(String)
+        /// A person: the direct conversation is opened (`conversations.open`) first.
+        case user(String)
+    }
+
+    /// One match, as shown when the argument is ambiguous.
+    struct Candidate: Equatable {
+        var target: Target
+        var label: String
+    }
+
+    /// Resolves a CHAT argument.
+    static func resolveChat(_ query: String, conversations: [JSONValue], users: [JSONValue]) throws -> Target {
+        if conversations.contains(where: { $0["id"]?.stringValue == query }) { return .conversation(query) }
+        if users.contains(where: { $0["id"]?.stringValue == query }) { return .user(query) }
+        let conversationCandidates = conversations.compactMap { conversation -> (Candidate, [String])? in
+            guard let id = conversation["id"]?.stringValue else { return nil }
+            let name = conversation["name"]?.stringValue ?? id
+            let isGroup = conversation["isGroup"]?.boolValue ?? false
+            return (
+                Candidate(target: .conversation(id), label: (isGroup ? "group " : "chat with ") + name + " (\(id))"),
+                [name]
+            )
+        }
+        let conversationNames = Set(conversationCandidates.flatMap { $0.1.map { $0.lowercased() } })
+        // A person who already has a direct chat under their name is that chat, not a second candidate.
+        let userCandidates = users.compactMap(userCandidate).filter { candidate in
+            !candidate.1.contains { conversationNames.contains($0.lowercased()) }
+        }
+        return try pick(query, from: conversationCandidates + userCandidates, kind: "chat")
+    }
+
+    /// Resolves a USER argument (a user id, e-mail or name) to a user id.
+    static func resolveUser(_ query: String, users: [JSONValue]) throws -> String {
+        if users.contains(where: { $0["id"]?.stringValue == query }) { return query }
+        let target = try pick(query, from: users.compactMap(userCandidate), kind: "person")
+        guard case .user(let id) = target else { return query }
+        return id
+    }
+
+    private static func userCandidate(_ user: JSONValue) -> (Candidate, [String])? {
+        guard let id = user["id"]?.stringValue else { return nil }
+        let name = user["fullname"]?.stringValue ?? id
+        var keys = [name]
+        var label = name
+        if let email = user["email"]?.stringValue {
+            keys.append(email)
+            label += " <\(email)>"
+        }
+        return (Candidate(target: .user(id), label: label + " (\(id))"), keys)
+    }
+
+    /// Exact (case-insensitive) matches win; otherwise a unique partial match; otherwise an error.
+    private static func pick(_ query: String, from candidates: [(Candidate, [String])], kind: String) throws -> Target {
+        let needle = query.lowercased()
+        let exact = candidates.filter { $0.1.contains { $0.lowercased() == needle } }.map(\.0)
+        let matches =
+            exact.isEmpty ? candidates.filter { $0.1.contains { $0.lowercased().contains(needle) } }.map(\.0) : exact
+        if matches.count == 1 { return matches[0].target }
+        if matches.isEmpty {
+            throw CLIFailure(message: "no \(kind) matches “\(query)”", exitCode: 8)
+        }
+        let list = matches.prefix(8).map(\.label).joined(separator: "; ")
+        throw CLIFailure(
+            message: "“\(query)” matches \(matches.count) \(kind)s: \(list); use an id or a longer name",
+            exitCode: CLIFailure.usageExitCode)
+    }
+}

@@ -1,0 +1,58 @@
+import DialogueRPC
+
+/// CHAT and USER arguments resolved against the daemon's lists.
+extension Session {
+    /// The conversation id for a CHAT argument, opening the direct chat when it names a person.
+    ///
+    /// When the daemon cannot list conversations yet (-32601), the argument is taken as an id, so
+    /// the error the user sees is about the command's own method.
+    func conversationID(for query: String) async throws -> String {
+        guard let conversations = try await optionalList("conversations.list", ["filter": "all"]) else {
+            return query
+        }
+        let users = try await optionalList("users.list", nil) ?? []
+        switch try ChatResolver.resolveChat(query, conversations: conversations, users: users) {
+        case .conversation(let id):
+            return id
+        case .user(let userID):
+            let conversation = try await call("conversations.open", ["userId": .string(userID)])
+            return conversation["id"]?.stringValue ?? userID
+        }
+    }
+
+    /// The user id for a USER argument.
+    func userID(for query: String) async throws -> String {
+        guard let users = try await optionalList("users.list", nil) else { return query }
+        return try ChatResolver.resolveUser(query, users: users)
+    }
+
+    /// Display names by id and the signed-in id, for showing senders; empty when unavailable.
+    func people() async -> (names: [String: String], selfID: String?) {
+        var names: [String: String] = [:]
+        if let users = try? await call("users.list").arrayValue {
+            for user in users {
+                if let id = user["id"]?.stringValue { names[id] = user["fullname"]?.stringValue ?? id }
+            }
+        }
+        let selfID = try? await call("account.me")["id"]?.stringValue
+        return (names, selfID)
+    }
+
+    /// The formatter for this session, with sender names when `withPeople`.
+    func formatter(withPeople: Bool = false) async -> OutputFormatter {
+        var formatter = OutputFormatter(style: style, now: now)
+        if withPeople, !options.json {
+            (formatter.names, formatter.selfID) = await people()
+        }
+        return formatter
+    }
+
+    /// A list, or `nil` when the daemon does not implement the method yet.
+    private func optionalList(_ method: String, _ params: JSONValue?) async throws -> [JSONValue]? {
+        do {
+            return try await call(method, params).arrayValue ?? []
+        } catch let failure as MethodFailure where failure.error.code == .methodNotFound {
+            return nil
+        }
+    }
+}

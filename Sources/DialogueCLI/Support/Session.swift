@@ -1,0 +1,72 @@
+import ArgumentParser
+import DialogueRPC
+import DialogueRPCTransport
+import Foundation
+
+/// One connection to the daemon for one command, with the output style that command should use.
+///
+/// Commands call ``call(_:_:)``, which tags a daemon error with its method so the failure can say
+/// which call the daemon does not support yet.
+struct Session {
+    let client: RPCClient
+    let options: GlobalOptions
+    let style: Style
+    let now: Date
+
+    /// Calls `method` and returns its result.
+    func call(_ method: String, _ params: JSONValue? = nil) async throws -> JSONValue {
+        do {
+            return try await client.call(method, params: params)
+        } catch let error as RPCError {
+            throw MethodFailure(method: method, error: error)
+        }
+    }
+
+    /// Calls `method` and prints either its JSON (with `--json`) or `human(result)`.
+    func run(_ method: String, _ params: JSONValue? = nil, human: (JSONValue) -> String) async throws {
+        let result = try await call(method, params)
+        emit(result, human: human)
+    }
+
+    /// Prints a result the way the options ask.
+    func emit(_ result: JSONValue, human: (JSONValue) -> String) {
+        if options.json {
+            print(result.serialized())
+        } else {
+            let text = human(result)
+            if !text.isEmpty { print(text) }
+        }
+    }
+
+    /// Connects to the daemon, runs `body`, and turns every failure into a message and exit code.
+    static func with(_ options: GlobalOptions, _ body: (Session) async throws -> Void) async throws {
+        let style = Style(
+            colored: Style.shouldColor(
+                isTerminal: Terminal.stdoutIsTerminal,
+                environment: ProcessInfo.processInfo.environment,
+                noColorFlag: options.noColor))
+        do {
+            let socketPath = try options.socket ?? RPCServer.defaultSocketPath()
+            var connected = false
+            do {
+                try await RPCClient.withConnection(socketPath: socketPath) { client in
+                    connected = true
+                    try await body(Session(client: client, options: options, style: style, now: Date()))
+                }
+            } catch  where !connected && !(error is CLIFailure) {
+                throw CLIFailure.daemonNotRunning(socketPath: socketPath)
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            let failure = CLIFailure(error)
+            Terminal.writeError(failure.line)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
+extension Session {
+    /// A formatter without sender names (for results that name nobody).
+    var plainFormatter: OutputFormatter { OutputFormatter(style: style, now: now) }
+}

@@ -1,0 +1,20 @@
+/// The account object of `account.me`, `account.signup`, `account.login` and `daemon.status`.
+package struct AccountView: Codable, Equatable, Sendable {
+    package var id: String
+    package var email: String
+    package var fullname: String
+    package var bio: String
+    /// Where front ends can fetch the avatar; absent until avatars are served locally.
+    package var avatarUrl: String?
+    /// The server the account lives on.
+    package var server: String
+
+    package init(id: String, email: String, fullname: String, bio: String, avatarUrl: String? = nil, server: String) {
+        self.id = id
+        self.email = email
+        self.fullname = fullname
+        self.bio = bio
+        self.avatarUrl = avatarUrl
+        self.server = server
+    }
+}

@@ -1,0 +1,96 @@
+import AsyncHTTPClient
+import DialogueCrypto
+import DialogueProtocol
+import DialogueRPC
+import DialogueRPCTransport
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The composition root: builds the key store, the server client and the RPC server and runs them
+/// as one `ServiceGroup` until SIGTERM or SIGINT (graceful) or cancellation.
+///
+/// Start-up order: the configuration is already valid; a key-file daemon unlocks before the socket
+/// opens (so a bad key file fails the start instead of leaving a daemon that can never unlock);
+/// then the socket. On the way out the key store is locked and the HTTP client shut down.
+package enum Daemon {
+    /// Knobs that tests turn; production uses the defaults.
+    package struct Options: Sendable {
+        /// scrypt parameters for new wrappings (tests use cheap ones).
+        package var passphraseSource: KeyStoreController.PassphraseSource
+        /// Whether SIGTERM and SIGINT trigger a graceful shutdown (off when a test runs several daemons).
+        package var handlesSignals: Bool
+        /// Called once the socket accepts connections.
+        package var onListening: RPCServer.ListeningHandler
+
+        package init(
+            passphraseSource: @escaping KeyStoreController.PassphraseSource = { .passphraseDefaults() },
+            handlesSignals: Bool = true,
+            onListening: @escaping RPCServer.ListeningHandler = { _ in }
+        ) {
+            self.passphraseSource = passphraseSource
+            self.handlesSignals = handlesSignals
+            self.onListening = onListening
+        }
+    }
+
+    /// Runs the daemon until it is told to stop.
+    /// - Parameters:
+    ///   - configuration: The loaded `config.toml`.
+    ///   - paths: The socket, data directory and config file.
+    ///   - logger: The daemon's logger; handlers and services get children of it.
+    ///   - options: Test knobs.
+    /// - Throws: ``DaemonError`` when a key-file daemon cannot unlock, ``ConfigurationError`` for a bad
+    ///   CA file, and the RPC server's start errors (socket in use, path too long).
+    package static func run(
+        configuration: DaemonConfiguration,
+        paths: DaemonPaths,
+        logger: Logger,
+        options: Options = Options()
+    ) async throws {
+        let http = try HTTPClient.daemonClient(caFile: configuration.caFile)
+        let keyStore = KeyStoreController(
+            dataDirectory: paths.dataDirectory, passphraseSource: options.passphraseSource, logger: logger)
+        do {
+            if configuration.unlock == .keyfile {
+                try await keyStore.unlock(keyFile: configuration.keyFile)
+            }
+            let router = RPCRouter()
+            DaemonHandlers(
+                configuration: configuration,
+                keyStore: keyStore,
+                http: http,
+                connection: ConnectionTracker(),
+                logger: logger
+            ).register(on: router)
+            let server = RPCServer(
+                configuration: .init(listener: .socketPath(paths.socket.path)),
+                router: router,
+                logger: logger,
+                onListening: options.onListening
+            )
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [server],
+                    gracefulShutdownSignals: options.handlesSignals ? [.sigterm, .sigint] : [],
+                    logger: logger
+                )
+            )
+            logger.info(
+                "dialogued starting",
+                metadata: [
+                    "dialogue.version": "\(ProtocolVersion.product)",
+                    "dialogue.unlock": "\(configuration.unlock.rawValue)",
+                ]
+            )
+            try await group.run()
+        } catch {
+            await keyStore.lock()
+            try? await http.shutdown()
+            throw error
+        }
+        await keyStore.lock()
+        try await http.shutdown()
+        logger.info("dialogued stopped")
+    }
+}

@@ -1,0 +1,240 @@
+import AsyncHTTPClient
+import DialogueProtocol
+import DialogueRPC
+import DialogueRPCTransport
+import DialogueStore
+import Foundation
+import Logging
+
+/// The RPC methods of this slice of `spec/rpc.md`, each a thin call into the key store, the cache
+/// or the server client.
+///
+/// Handlers throw ``DaemonError`` only; ``register(on:)`` maps it to an `RPCError` once. Methods
+/// that need the cache answer `locked` while locked; those that need an account, `not_signed_in`.
+package struct DaemonHandlers: Sendable {
+    let configuration: DaemonConfiguration
+    let keyStore: KeyStoreController
+    let http: HTTPClient
+    let connection: ConnectionTracker
+    let logger: Logger
+
+    package init(
+        configuration: DaemonConfiguration,
+        keyStore: KeyStoreController,
+        http: HTTPClient,
+        connection: ConnectionTracker,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.keyStore = keyStore
+        self.http = http
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Registers every method of this slice on `router`.
+    package func register(on router: RPCRouter) {
+        router.register("rpc.discover") { _, _ in
+            let names = Set(router.methodNames)
+            return RPCMethods.openRPCDocument(
+                version: ProtocolVersion.product, methods: RPCMethods.all.filter { names.contains($0.name) })
+        }
+        on(router, "daemon.status", NoParams.self) { _ in try await status() }
+        on(router, "daemon.unlock", UnlockParams.self) { params in try await unlock(params) }
+        on(router, "daemon.lock", NoParams.self) { _ in
+            await keyStore.lock()
+            return JSONValue.object([:])
+        }
+        on(router, "daemon.setPassphrase", SetPassphraseParams.self) { params in try await setPassphrase(params) }
+        on(router, "account.signup", SignupParams.self) { params in try await signup(params) }
+        on(router, "account.login", LoginParams.self) { params in try await login(params) }
+        on(router, "account.me", NoParams.self) { _ in try await me() }
+        on(router, "account.logout", NoParams.self) { _ in try await logout() }
+    }
+
+    /// Registers a typed handler whose ``DaemonError`` becomes the matching `RPCError`.
+    private func on<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+        _ router: RPCRouter,
+        _ method: String,
+        _ params: Params.Type,
+        _ body: @escaping @Sendable (Params) async throws -> Result
+    ) {
+        router.register(method, params: Params.self) { params, _ in
+            do {
+                return try await body(params)
+            } catch let error as DaemonError {
+                throw RPCError(error)
+            }
+        }
+    }
+
+    // MARK: - Daemon and session
+
+    func status() async throws(DaemonError) -> JSONValue {
+        var locked = true
+        var account: AccountRecord?
+        var outboxPending = 0
+        var messages = 0
+        if case .unlocked(_, let store) = await keyStore.state {
+            locked = false
+            do {
+                account = try await Self.account(in: store)
+                outboxPending = try await store.outboxCount()
+                messages = try await store.messageCount()
+            } catch {
+                logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
+                throw DaemonError(.failed, "The cache could not be read")
+            }
+        }
+        var accountJSON = JSONValue.null
+        if let account { accountJSON = try Self.json(account.view) }
+        let tracked = await connection.status
+        var connectionObject: [String: JSONValue] = [
+            "state": .string(tracked.state.rawValue),
+            "server": (account?.server ?? configuration.server).map { .string($0.absoluteString) } ?? .null,
+        ]
+        if let retry = tracked.retryInSeconds { connectionObject["retryInSeconds"] = .double(retry) }
+        if let lastError = tracked.lastError { connectionObject["lastError"] = .string(lastError) }
+        return [
+            "version": .string(ProtocolVersion.product),
+            "locked": .bool(locked),
+            "account": accountJSON,
+            "connection": .object(connectionObject),
+            "outboxPending": .integer(outboxPending),
+            // Conversations are not cached yet in this slice; the count joins when they are.
+            "cache": ["messages": .integer(messages), "conversations": 0, "bytes": .integer(keyStore.cacheBytes())],
+        ]
+    }
+
+    func unlock(_ params: UnlockParams) async throws(DaemonError) -> JSONValue {
+        let created: Bool
+        switch configuration.unlock {
+        case .passphrase: created = try await keyStore.unlock(passphrase: params.passphrase)
+        case .keyfile: created = try await keyStore.unlock(keyFile: configuration.keyFile)
+        }
+        return ["created": .bool(created)]
+    }
+
+    func setPassphrase(_ params: SetPassphraseParams) async throws(DaemonError) -> JSONValue {
+        guard configuration.unlock == .passphrase else {
+            throw DaemonError(.forbidden, "This daemon unlocks with a key file: there is no passphrase to change")
+        }
+        try await keyStore.setPassphrase(old: params.old, new: params.new)
+        return .object([:])
+    }
+
+    // MARK: - Account
+
+    func signup(_ params: SignupParams) async throws(DaemonError) -> AccountView {
+        let store = try await keyStore.store()
+        try await Self.requireNoAccount(in: store)
+        let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
+        let answer = try await track {
+            try await client.signup(
+                SignupRequest(
+                    email: params.email, fullname: params.fullname, password: params.password, bio: params.bio))
+        }
+        return try await save(AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+    }
+
+    func login(_ params: LoginParams) async throws(DaemonError) -> AccountView {
+        let store = try await keyStore.store()
+        try await Self.requireNoAccount(in: store)
+        let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
+        let answer = try await track {
+            try await client.login(LoginRequest(email: params.email, password: params.password))
+        }
+        return try await save(AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+    }
+
+    /// The profile, refreshed from the server when it can be reached and from the cache otherwise.
+    func me() async throws(DaemonError) -> AccountView {
+        let store = try await keyStore.store()
+        guard var account = try await Self.account(in: store) else {
+            throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
+        }
+        let client = ServerClient(server: account.server, http: http, logger: logger)
+        do {
+            let answer = try await track { try await client.check(token: account.token) }
+            if answer.user != account.user {
+                account.user = answer.user
+                _ = try await save(account, in: store)
+            }
+        } catch  where error.code == .offline {
+            // Reads from the cache never fail for being offline.
+        }
+        return account.view
+    }
+
+    func logout() async throws(DaemonError) -> JSONValue {
+        let store = try await keyStore.store()
+        guard try await Self.account(in: store) != nil else {
+            throw DaemonError(.notSignedIn, "No account on this daemon yet: nothing to log out of")
+        }
+        do {
+            try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: nil))
+        } catch {
+            throw DaemonError(.failed, "Forgetting the session failed: \(error)")
+        }
+        logger.info("signed out")
+        return .object([:])
+    }
+
+    // MARK: - Helpers
+
+    /// Runs a server call and records whether the server was reachable.
+    private func track<T: Sendable>(_ call: () async throws -> T) async throws(DaemonError) -> T {
+        do {
+            let value = try await call()
+            await connection.record(nil)
+            return value
+        } catch let error as DaemonError {
+            await connection.record(error)
+            throw error
+        } catch {
+            throw DaemonError(.failed, "A server call failed: \(error)")
+        }
+    }
+
+    private func save(_ account: AccountRecord, in store: LocalStore) async throws(DaemonError) -> AccountView {
+        do {
+            try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: account))
+        } catch {
+            throw DaemonError(.failed, "Saving the account in the cache failed: \(error)")
+        }
+        logger.info("signed in", metadata: ["dialogue.user": "\(account.user.id)"])
+        return account.view
+    }
+
+    static func account(in store: LocalStore) async throws(DaemonError) -> AccountRecord? {
+        do {
+            return try await store.meta(AccountRecord.metaKey, as: AccountRecord.Slot.self)?.account
+        } catch {
+            throw DaemonError(.failed, "The account in the cache could not be read: \(error)")
+        }
+    }
+
+    private static func requireNoAccount(in store: LocalStore) async throws(DaemonError) {
+        if let existing = try await account(in: store) {
+            throw DaemonError(
+                .conflict, "Already signed in as \(existing.user.email): call account.logout first")
+        }
+    }
+
+    private static func serverURL(_ text: String) throws(DaemonError) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host?.isEmpty == false
+        else {
+            throw DaemonError(.invalidInput, "server must be an http:// or https:// URL, found \"\(text)\"")
+        }
+        return url
+    }
+
+    private static func json(_ value: some Encodable) throws(DaemonError) -> JSONValue {
+        do {
+            return try JSONValue(encoding: value)
+        } catch {
+            throw DaemonError(.failed, "A result could not be encoded")
+        }
+    }
+}

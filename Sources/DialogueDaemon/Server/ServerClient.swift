@@ -1,0 +1,226 @@
+import AsyncHTTPClient
+import DialogueProtocol
+import Foundation
+import Logging
+import NIOCore
+
+/// Typed calls to one Dialogue server's REST API, over the daemon's one shared `HTTPClient`.
+///
+/// Every failure comes out as a ``DaemonError``: a server that cannot be reached is
+/// ``DaemonError/Code/offline``; the server's `{success:false, message, code}` answers map by HTTP
+/// status onto the `spec/rpc.md` reasons, with `Retry-After` carried for 429. The token travels in
+/// the original's `token` header and is never logged.
+package struct ServerClient: Sendable {
+    /// Which meaning a 401 has: wrong credentials at login, or a session the server no longer accepts.
+    enum Authentication: Sendable {
+        case credentials
+        case session(token: String)
+    }
+
+    private enum Verb: String {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    /// Answers larger than this are refused (the server's own request ceiling is 15 MB).
+    static let maximumResponseBytes = 32 * 1024 * 1024
+    static let timeout: TimeAmount = .seconds(30)
+
+    package let server: URL
+    private let http: HTTPClient
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - server: The server's base URL (`https://host[:port]`).
+    ///   - http: The daemon's shared client; its owner shuts it down.
+    ///   - logger: Receives one debug line per call (method, path, status), never a body or a token.
+    package init(server: URL, http: HTTPClient, logger: Logger) {
+        self.server = server
+        self.http = http
+        self.logger = logger
+    }
+
+    // MARK: - Accounts
+
+    /// `POST /api/auth/signup`: creates the account and returns its first token.
+    package func signup(_ body: SignupRequest) async throws(DaemonError) -> AuthResponse {
+        try await call(.post, "api/auth/signup", body: body, authentication: .credentials)
+    }
+
+    /// `POST /api/auth/login`.
+    package func login(_ body: LoginRequest) async throws(DaemonError) -> AuthResponse {
+        try await call(.post, "api/auth/login", body: body, authentication: .credentials)
+    }
+
+    /// `GET /api/auth/check`: the signed-in profile; ``DaemonError/Code/notSignedIn`` when the token expired.
+    package func check(token: String) async throws(DaemonError) -> UserResponse {
+        try await call(.get, "api/auth/check", authentication: .session(token: token))
+    }
+
+    // MARK: - Conversations and messages
+
+    /// `GET /api/conversations/list`, newest activity first.
+    package func conversations(token: String) async throws(DaemonError) -> ConversationsResponse {
+        try await call(.get, "api/conversations/list", authentication: .session(token: token))
+    }
+
+    /// `POST /api/conversations/create` with the signed CREATE op.
+    package func createConversation(
+        _ body: CreateConversationRequest,
+        token: String
+    ) async throws(DaemonError) -> ConversationResponse {
+        try await call(.post, "api/conversations/create", body: body, authentication: .session(token: token))
+    }
+
+    /// `POST /api/messages/send/:conversationId`; the client-generated id makes a retry idempotent.
+    package func sendMessage(
+        _ body: SendMessageRequest,
+        conversationId: String,
+        token: String
+    ) async throws(DaemonError) -> MessageResponse {
+        try await call(
+            .post, "api/messages/send/\(try Self.segment(conversationId))", body: body,
+            authentication: .session(token: token))
+    }
+
+    /// `GET /api/messages/:conversationId?before=&limit=`: a page, oldest first.
+    package func history(
+        conversationId: String,
+        before: String? = nil,
+        limit: Int? = nil,
+        token: String
+    ) async throws(DaemonError) -> MessagesResponse {
+        var query: [String] = []
+        if let before { query.append("before=\(try Self.segment(before))") }
+        if let limit { query.append("limit=\(limit)") }
+        let path =
+            "api/messages/\(try Self.segment(conversationId))"
+            + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        return try await call(.get, path, authentication: .session(token: token))
+    }
+
+    // MARK: - Transport
+
+    private func call<Response: Decodable>(
+        _ verb: Verb,
+        _ path: String,
+        authentication: Authentication
+    ) async throws(DaemonError) -> Response {
+        try await call(verb, path, body: Optional<EmptyBody>.none, authentication: authentication)
+    }
+
+    private func call<Body: Encodable, Response: Decodable>(
+        _ verb: Verb,
+        _ path: String,
+        body: Body?,
+        authentication: Authentication
+    ) async throws(DaemonError) -> Response {
+        var base = server.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var request = HTTPClientRequest(url: base + "/" + path)
+        request.method = .init(rawValue: verb.rawValue)
+        request.headers.add(name: "Accept", value: "application/json")
+        if case .session(let token) = authentication {
+            request.headers.add(name: "token", value: token)
+        }
+        if let body {
+            let data: Data
+            do {
+                data = try WireCoding.encoder().encode(body)
+            } catch {
+                throw DaemonError(.invalidInput, "The request could not be encoded: \(error)")
+            }
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        let status: Int
+        let retryAfterHeader: String?
+        let payload: Data
+        do {
+            let response = try await http.execute(request, timeout: Self.timeout, logger: logger)
+            status = Int(response.status.code)
+            retryAfterHeader = response.headers.first(name: "Retry-After")
+            let buffer = try await response.body.collect(upTo: Self.maximumResponseBytes)
+            payload = Data(buffer.readableBytesView)
+        } catch {
+            logger.debug(
+                "server unreachable",
+                metadata: ["http.method": "\(verb.rawValue)", "http.path": "\(Self.route(path))"]
+            )
+            throw DaemonError(.offline, "Cannot reach the server \(server.absoluteString): \(Self.reason(error))")
+        }
+        logger.debug(
+            "server answered",
+            metadata: [
+                "http.method": "\(verb.rawValue)", "http.path": "\(Self.route(path))", "http.status": "\(status)",
+            ]
+        )
+        guard (200..<300).contains(status) else {
+            throw Self.error(
+                status: status, payload: payload, retryAfter: retryAfterHeader, authentication: authentication)
+        }
+        do {
+            return try WireCoding.decoder().decode(Response.self, from: payload)
+        } catch {
+            throw DaemonError(
+                .failed,
+                "The server's answer to \(verb.rawValue) /\(Self.route(path)) did not decode: is it a Dialogue server?")
+        }
+    }
+
+    /// Maps a failed answer onto the `spec/rpc.md` reasons, keeping the server's own sentence.
+    static func error(
+        status: Int,
+        payload: Data,
+        retryAfter: String?,
+        authentication: Authentication
+    ) -> DaemonError {
+        let body = try? WireCoding.decoder().decode(ErrorResponse.self, from: payload)
+        let message = body?.message ?? "The server answered HTTP \(status)"
+        switch status {
+        case 400, 413, 422:
+            return DaemonError(.invalidInput, message)
+        case 401:
+            if case .credentials = authentication { return DaemonError(.forbidden, message) }
+            return DaemonError(.notSignedIn, "The server no longer accepts this session: log in again (\(message))")
+        case 403:
+            return DaemonError(.forbidden, message)
+        case 404:
+            return DaemonError(.notFound, message)
+        case 409:
+            return DaemonError(.conflict, message)
+        case 429:
+            let seconds = retryAfter.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 60
+            return DaemonError(.rateLimited, message, retryAfter: max(seconds, 1))
+        case 502, 503, 504:
+            return DaemonError(.offline, "The server is unavailable now (HTTP \(status)): \(message)")
+        default:
+            return DaemonError(.failed, "The server failed (HTTP \(status)): \(message)")
+        }
+    }
+
+    /// The path without its query, for logs (a query may hold a message id, never text, but keep logs lean).
+    private static func route(_ path: String) -> Substring {
+        path.prefix { $0 != "?" }
+    }
+
+    /// A short cause for `lastError` and the offline message.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? HTTPClientError {
+            return error.shortDescription
+        }
+        return String(describing: error)
+    }
+
+    private static func segment(_ value: String) throws(DaemonError) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        guard !value.isEmpty, let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) else {
+            throw DaemonError(.invalidInput, "An id must not be empty")
+        }
+        return encoded
+    }
+}
+
+/// The absent body of a GET.
+private struct EmptyBody: Encodable {}

@@ -1,0 +1,8 @@
+import DialogueCLI
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await DialogueCommand.main()
+    }
+}

@@ -1,0 +1,9 @@
+import DialogueDaemon
+
+/// `dialogued`: the per-user Dialogue daemon; everything lives in ``DaemonCommand``.
+@main
+struct Entrypoint {
+    static func main() async {
+        await DaemonCommand.main()
+    }
+}

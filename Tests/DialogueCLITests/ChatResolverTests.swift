@@ -1,0 +1,60 @@
+import DialogueRPC
+import Testing
+
+@testable import DialogueCLI
+
+/// CHAT and USER arguments: ids, names, e-mails, ambiguity.
+@Suite("CHAT resolution")
+struct ChatResolverTests {
+    let conversations: [JSONValue] = [
+        ["id": "c1", "isGroup": true, "name": "Team"],
+        ["id": "c2", "isGroup": true, "name": "Team Leads"],
+        ["id": "c3", "isGroup": false, "name": "Bob Stone"],
+    ]
+    let users: [JSONValue] = [
+        ["id": "u1", "fullname": "Ada Lovelace", "email": "ada@example.com"],
+        ["id": "u2", "fullname": "Bob Stone"],
+        ["id": "u3", "fullname": "Adam Smith"],
+    ]
+
+    func chat(_ query: String) throws -> ChatResolver.Target {
+        try ChatResolver.resolveChat(query, conversations: conversations, users: users)
+    }
+
+    @Test func idsWin() throws {
+        #expect(try chat("c2") == .conversation("c2"))
+        #expect(try chat("u3") == .user("u3"))
+    }
+
+    @Test func exactNamesBeatPartialOnes() throws {
+        #expect(try chat("team") == .conversation("c1"))
+        #expect(try chat("Team Leads") == .conversation("c2"))
+        #expect(try chat("leads") == .conversation("c2"))
+    }
+
+    @Test func peopleByNameOrEmail() throws {
+        #expect(try chat("ada@example.com") == .user("u1"))
+        #expect(try chat("Ada Lovelace") == .user("u1"))
+        // Bob already has a direct chat: that chat, not a second candidate.
+        #expect(try chat("bob") == .conversation("c3"))
+        #expect(try ChatResolver.resolveUser("adam", users: users) == "u3")
+    }
+
+    @Test func ambiguityListsTheCandidates() {
+        do {
+            _ = try chat("ada")
+            Issue.record("expected ambiguity")
+        } catch let failure as CLIFailure {
+            #expect(failure.exitCode == 2)
+            #expect(failure.message.contains("Ada Lovelace <ada@example.com> (u1)"))
+            #expect(failure.message.contains("Adam Smith (u3)"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func nothingMatches() {
+        #expect(throws: CLIFailure.self) { try chat("zed") }
+        do { _ = try chat("zed") } catch let failure as CLIFailure { #expect(failure.exitCode == 8) } catch {}
+    }
+}
