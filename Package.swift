@@ -105,6 +105,7 @@ let package = Package(
                 "DialogueSync",
                 "DialogueRPC",
                 "DialogueRPCTransport",
+                "DialogueSystemd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

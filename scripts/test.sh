@@ -10,4 +10,8 @@ echo "== swift format lint"
 git ls-files -z -- '*.swift' | xargs -0 swift format lint --strict --configuration .swift-format
 
 echo "== swift test"
-swift test -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error "$@"
+# A hung test must fail the run, not stall CI until its own time limit.
+timeout --kill-after=30 2400 swift test -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error "$@"
+
+echo "== systemd units"
+scripts/check-units.sh

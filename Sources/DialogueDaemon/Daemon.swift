@@ -3,6 +3,7 @@ import DialogueCrypto
 import DialogueProtocol
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueSystemd
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -56,22 +57,41 @@ package enum Daemon {
                 try await keyStore.unlock(keyFile: configuration.keyFile)
             }
             let router = RPCRouter()
+            let connection = ConnectionTracker()
             DaemonHandlers(
                 configuration: configuration,
                 keyStore: keyStore,
                 http: http,
-                connection: ConnectionTracker(),
+                connection: connection,
                 logger: logger
             ).register(on: router)
+            // Socket activation: systemd already listens on the socket and hands it over.
+            let activated = ListenedSocket.takeFromEnvironment().first
+            let listener: RPCServer.Listener =
+                activated.map { .adoptedDescriptor($0.descriptor) } ?? .socketPath(paths.socket.path)
+            let notifier = SystemdNotifier()
+            let reporter = SystemdStatusService(notifier: notifier, keyStore: keyStore, connection: connection)
+            let onListening = options.onListening
+            let readiness = ReadinessFlag()
             let server = RPCServer(
-                configuration: .init(listener: .socketPath(paths.socket.path)),
+                configuration: .init(listener: listener),
                 router: router,
                 logger: logger,
-                onListening: options.onListening
+                onListening: { path in
+                    // READY=1 only now: the socket accepts connections and the store is open
+                    // (or known to be locked).
+                    notifier.ready(status: await reporter.describe())
+                    await readiness.markReady()
+                    try await onListening(path)
+                }
             )
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [server],
+                    services: [
+                        server, reporter,
+                        // Keep-alives start only once READY=1 has been sent.
+                        WatchdogService(notifier: notifier, isHealthy: { await readiness.isReady }),
+                    ],
                     gracefulShutdownSignals: options.handlesSignals ? [.sigterm, .sigint] : [],
                     logger: logger
                 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import DialogueProtocol
 import DialogueRPCTransport
 import Foundation
+import DialogueSystemd
 import Logging
 
 /// `dialogued [--socket PATH] [--data-dir DIR] [--config FILE]`: the per-user daemon.
@@ -45,8 +46,10 @@ package struct DaemonCommand: AsyncParsableCommand {
             throw Self.fail("\(error)", code: 78)
         }
         let level = settings.logLevel
+        // Under systemd, structured entries go to the journal; elsewhere, plain stderr.
+        let makeHandler = SystemdLogging.handler(identifier: "dialogued")
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = makeHandler(label)
             handler.logLevel = level
             return handler
         }

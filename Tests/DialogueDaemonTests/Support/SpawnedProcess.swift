@@ -1,0 +1,55 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A child process started with `posix_spawn` and reaped with non-blocking `waitpid`, for
+/// programs that close inherited descriptors (Foundation's `Process` mistakes that for an exit).
+final class SpawnedProcess: @unchecked Sendable {
+    struct Failure: Error {}
+
+    /// Set once in `init`.
+    let pid: pid_t
+    /// Guarded by being touched only from the test's own task.
+    private var exited = false
+
+    init(_ arguments: [String]) throws {
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        guard posix_spawn(&child, arguments[0], &actions, nil, &argv, environ) == 0 else { throw Failure() }
+        pid = child
+    }
+
+    func kill(_ signal: Int32) {
+        guard !exited else { return }
+        Glibc.kill(pid, signal)
+    }
+
+    /// The exit status, or `nil` when the process is still running after `seconds`.
+    func waitForExit(seconds: Double) async throws -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                exited = true
+                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    deinit {
+        if !exited {
+            Glibc.kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+    }
+}
