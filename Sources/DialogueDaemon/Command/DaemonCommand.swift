@@ -1,8 +1,8 @@
 import ArgumentParser
 import DialogueProtocol
 import DialogueRPCTransport
-import Foundation
 import DialogueSystemd
+import Foundation
 import Logging
 
 /// `dialogued [--socket PATH] [--data-dir DIR] [--config FILE]`: the per-user daemon.
