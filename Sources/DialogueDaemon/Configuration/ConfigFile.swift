@@ -1,7 +1,7 @@
 /// A strict parser for the small TOML subset `config.toml` needs.
 ///
 /// Accepted: blank lines, `#` comments, `[section]` headers, and `key = value` lines whose value is
-/// a basic string (`"..."` with `\" \\ \n \t \r \uXXXX` escapes), a decimal integer or `true` /
+/// a basic string (`"..."` with `\" \\ \n \t \r` and `\u` plus four hex digits as escapes), a decimal integer or `true` /
 /// `false`. Keys and section names are bare (`A-Z a-z 0-9 _ -`). Anything else — arrays, tables
 /// inline, dotted keys, multi-line strings, a repeated key or section — is refused with the line
 /// number, because a setting silently misread is worse than a daemon that does not start.

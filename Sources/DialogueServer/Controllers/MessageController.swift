@@ -51,9 +51,7 @@ struct MessageController {
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         let conversationId = try context.parameters.require("id")
         let body = try await request.decodeJSON(SendMessageRequest.self, context: context)
-        try Validation.clientId(body.id, field: "id")
-        try Validation.clientId(body.deviceId, field: "deviceId")
-        try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
+        try validateEvent(id: body.id, deviceId: body.deviceId, envelope: body.envelope)
         let message = try await store.sendMessage(
             conversationId: conversationId,
             senderId: try context.requireUser(),
@@ -77,9 +75,7 @@ struct MessageController {
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EventEnvelopeRequest.self, context: context)
-        try Validation.clientId(body.id, field: "id")
-        try Validation.clientId(body.deviceId, field: "deviceId")
-        try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
+        try validateEvent(body)
         let message = try await store.editMessage(
             messageId: try context.parameters.require("id"),
             by: try context.requireUser(),
@@ -92,11 +88,7 @@ struct MessageController {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeOptionalJSON(EventEnvelopeRequest.self, context: context)
-        if let body {
-            try Validation.clientId(body.id, field: "id")
-            try Validation.clientId(body.deviceId, field: "deviceId")
-            try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
-        }
+        if let body { try validateEvent(body) }
         let message = try await store.deleteMessage(
             messageId: try context.parameters.require("id"),
             by: try context.requireUser(),
@@ -108,16 +100,25 @@ struct MessageController {
 
     @Sendable func react(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(EventEnvelopeRequest.self, context: context)
-        try Validation.clientId(body.id, field: "id")
-        try Validation.clientId(body.deviceId, field: "deviceId")
-        try Validation.bytes(body.envelope, field: "envelope", max: limits.maxEnvelopeBytes)
+        try validateEvent(body)
         let reaction = try await store.react(
             messageId: try context.parameters.require("id"),
             by: try context.requireUser(),
             request: body,
-            limits: limits,
             now: clock.now()
         )
         return try .json(ReactionResponse(reaction: reaction))
+    }
+
+    /// The checks every signed event body gets: a well-formed client id and device id, and an
+    /// envelope that is neither empty nor over the limit.
+    private func validateEvent(id: String, deviceId: String, envelope: Bytes) throws {
+        try Validation.clientId(id, field: "id")
+        try Validation.clientId(deviceId, field: "deviceId")
+        try Validation.bytes(envelope, field: "envelope", max: limits.maxEnvelopeBytes)
+    }
+
+    private func validateEvent(_ body: EventEnvelopeRequest) throws {
+        try validateEvent(id: body.id, deviceId: body.deviceId, envelope: body.envelope)
     }
 }

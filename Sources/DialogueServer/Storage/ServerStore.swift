@@ -56,7 +56,7 @@ package protocol ServerStore: Sendable {
     ) async throws -> Message
     func deleteMessage(messageId: String, by userId: String, request: EventEnvelopeRequest?, now: Date) async throws
         -> Message
-    func react(messageId: String, by userId: String, request: EventEnvelopeRequest, limits: MessageLimits, now: Date)
+    func react(messageId: String, by userId: String, request: EventEnvelopeRequest, now: Date)
         async throws -> Reaction
 
     // MARK: Key directory

@@ -270,7 +270,6 @@ extension SQLiteServerStore {
         messageId: String,
         by userId: String,
         request: EventEnvelopeRequest,
-        limits: MessageLimits,
         now: Date
     ) async throws -> Reaction {
         try await write { db, events in
