@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.36.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
@@ -106,8 +107,11 @@ let package = Package(
                 "DialogueRPC",
                 "DialogueRPCTransport",
                 "DialogueSystemd",
+                "DialogueMedia",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -130,6 +134,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        /// libgd from Debian's libgd-dev (no pkgConfig: gdlib.pc's `-DAVIF_DLL` is a flag SwiftPM
+        /// refuses with a warning, and gd.h needs no search path).
+        .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
+        /// Attachment images: checked, downscaled, turned upright and re-encoded without metadata.
+        .target(name: "DialogueMedia", dependencies: ["CGD"], swiftSettings: swiftSettings),
 
         /// The `dialogue` command line: talks only to the daemon's socket.
         .target(
@@ -163,6 +172,8 @@ let package = Package(
                 "DialogueRPC",
                 "DialogueRPCTransport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -179,6 +190,7 @@ let package = Package(
             dependencies: ["DialogueSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "DialogueMediaTests", dependencies: ["DialogueMedia", "CGD"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialogueCLITests",
             dependencies: [
@@ -257,6 +269,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ServerBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        /// The daemon's own work as a list of scenarios (search index so far; not timed tests).
+        .executableTarget(
+            name: "DaemonBenchmarks",
+            dependencies: ["DialogueStore"],
+            path: "Benchmarks/DaemonBenchmarks",
             swiftSettings: swiftSettings
         ),
     ]

@@ -15,3 +15,4 @@ timeout --kill-after=30 2400 swift test -Xswiftc -warnings-as-errors --explicit-
 
 echo "== systemd units"
 scripts/check-units.sh
+scripts/check-packages.sh

@@ -23,12 +23,16 @@ package enum Daemon {
         package var handlesSignals: Bool
         /// Called once the socket accepts connections.
         package var onListening: RPCServer.ListeningHandler
+        /// Whether messages from others raise desktop notifications (off for in-process test daemons).
+        package var desktopNotifications: Bool
 
         package init(
             passphraseSource: @escaping KeyStoreController.PassphraseSource = { .passphraseDefaults() },
             handlesSignals: Bool = true,
-            onListening: @escaping RPCServer.ListeningHandler = { _ in }
+            onListening: @escaping RPCServer.ListeningHandler = { _ in },
+            desktopNotifications: Bool = true
         ) {
+            self.desktopNotifications = desktopNotifications
             self.passphraseSource = passphraseSource
             self.handlesSignals = handlesSignals
             self.onListening = onListening
@@ -52,19 +56,43 @@ package enum Daemon {
         let http = try HTTPClient.daemonClient(caFile: configuration.caFile)
         let keyStore = KeyStoreController(
             dataDirectory: paths.dataDirectory, passphraseSource: options.passphraseSource, logger: logger)
+        var sessionsForShutdown: SessionController?
         do {
             if configuration.unlock == .keyfile {
                 try await keyStore.unlock(keyFile: configuration.keyFile)
             }
             let router = RPCRouter()
             let connection = ConnectionTracker()
+            let sessions = SessionController(
+                keyStore: keyStore, http: http, configuration: configuration, tracker: connection,
+                broadcaster: EventBroadcaster(),
+                files: SessionFiles(
+                    blobs: paths.dataDirectory.appendingPathComponent("blobs", isDirectory: true),
+                    decrypted: paths.socket.deletingLastPathComponent().appendingPathComponent(
+                        "attachments", isDirectory: true)),
+                logger: logger)
+            sessionsForShutdown = sessions
+            if options.desktopNotifications {
+                let desktop = DesktopNotifier(logger: logger)
+                await sessions.setDesktopNotifier { summary, body in
+                    await desktop.notify(summary: summary, body: body)
+                }
+            }
             DaemonHandlers(
                 configuration: configuration,
                 keyStore: keyStore,
                 http: http,
                 connection: connection,
+                sessions: sessions,
                 logger: logger
             ).register(on: router)
+            if configuration.unlock == .keyfile {
+                do {
+                    try await sessions.start()
+                } catch {
+                    logger.error("the session did not start", metadata: ["error": "\(error)"])
+                }
+            }
             // Socket activation: systemd already listens on the socket and hands it over.
             let activated = ListenedSocket.takeFromEnvironment().first
             let listener: RPCServer.Listener =
@@ -105,10 +133,12 @@ package enum Daemon {
             )
             try await group.run()
         } catch {
+            await sessionsForShutdown?.stop()
             await keyStore.lock()
             try? await http.shutdown()
             throw error
         }
+        await sessionsForShutdown?.stop()
         await keyStore.lock()
         try await http.shutdown()
         logger.info("dialogued stopped")

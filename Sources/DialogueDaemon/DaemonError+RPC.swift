@@ -14,6 +14,7 @@ extension RPCError {
         case .notFound: self = .notFound(error.message)
         case .rateLimited: self = .rateLimited(retryAfter: error.retryAfter ?? 60, error.message)
         case .conflict: self = .conflict(error.message)
+        case .untrustedIdentity: self = .untrustedIdentity(error.message)
         case .invalidInput: self = .invalidInput(error.message)
         default: self = RPCError(code: .internalError, message: error.message)
         }

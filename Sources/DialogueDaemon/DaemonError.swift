@@ -7,7 +7,9 @@ package struct DaemonError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The kind of failure; an open set so new reasons can be added without breaking callers.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
-            case locked, notSignedIn, offline, forbidden, notFound, rateLimited, conflict, invalidInput, failed
+            case locked, notSignedIn, offline, forbidden, notFound, rateLimited, conflict, untrustedIdentity,
+                invalidInput
+            case failed
         }
 
         private let base: Base
@@ -27,6 +29,8 @@ package struct DaemonError: Error, Equatable, Sendable, CustomStringConvertible 
         package static let rateLimited = Code(.rateLimited)
         /// Already exists (-32007).
         package static let conflict = Code(.conflict)
+        /// A contact's identity key changed and was not re-verified (-32008).
+        package static let untrustedIdentity = Code(.untrustedIdentity)
         /// A well-formed request with a bad value (-32009).
         package static let invalidInput = Code(.invalidInput)
         /// Something failed that the caller cannot fix: a server error, an unreadable file (-32603).
@@ -39,6 +43,10 @@ package struct DaemonError: Error, Equatable, Sendable, CustomStringConvertible 
     package var message: String
     /// Seconds to wait, for ``Code/rateLimited``.
     package var retryAfter: Int?
+    /// The server's stable error word (`seq_conflict`, `stale_epoch`, ...) when the server refused.
+    package var serverCode: String?
+    /// The existing conversation a `conversation_exists` refusal points at.
+    package var existingConversationId: String?
 
     package init(_ code: Code, _ message: String, retryAfter: Int? = nil) {
         self.code = code

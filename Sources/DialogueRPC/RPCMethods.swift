@@ -17,6 +17,7 @@ package enum RPCMethods {
         .init("daemon.unlock", "Unlock the key store; on a fresh data directory, create it under this passphrase.", params: "passphrase: string"),
         .init("daemon.lock", "Wipe keys and decrypted indexes from memory."),
         .init("daemon.setPassphrase", "Re-encrypt the key store under a new passphrase.", params: "old: string, new: string"),
+        .init("daemon.reconnect", "Reconnect to the server now instead of waiting for the backoff."),
         .init("events.subscribe", "Start pushing events to this connection as notifications.", params: "types?: [string]", result: "{subscription}"),
         .init("events.unsubscribe", "Stop one subscription of this connection.", params: "subscription: string"),
         // Account and people
@@ -54,6 +55,7 @@ package enum RPCMethods {
         .init("devices.revoke", "Revoke one of this account's devices.", params: "deviceId: string"),
         // Assistant
         .init("bot.ask", "Ask the assistant; tokens stream as bot.token, then bot.done.", params: "prompt: string", result: "{requestId}"),
+        .init("bot.cancel", "Stop a streaming answer; it ends with bot.done carrying an error.", params: "requestId: string"),
         .init("bot.history", "The assistant conversation kept locally.", result: "[{role, text, createdAt}]"),
         .init("bot.clear", "Forget the assistant conversation."),
     ]

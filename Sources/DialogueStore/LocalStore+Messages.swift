@@ -58,19 +58,12 @@ extension LocalStore {
 
     /// Every cached message, in batches, for building the in-memory search index at unlock.
     package func forEachMessage(batchSize: Int = 2000, _ body: ([CachedMessage]) throws -> Void) async throws {
-        var lastRowId: Int64 = 0
+        var rowId: Int64 = 0
         while true {
-            let after = lastRowId
-            let batch = try await pool.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: "SELECT rowid, id, data FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                    arguments: [after, batchSize]
-                ).map { row -> (Int64, CachedMessage) in (row["rowid"], try self.decodeMessage(row)) }
-            }
-            guard let last = batch.last else { return }
-            lastRowId = last.0
-            try body(batch.map(\.1))
+            let batch = try await messageBatch(after: rowId, limit: batchSize)
+            guard !batch.messages.isEmpty else { return }
+            rowId = batch.next
+            try body(batch.messages)
         }
     }
 
@@ -85,5 +78,23 @@ extension LocalStore {
             CachedMessage.self,
             try Self.open(messagesCipher, Array(data), column: "data", row: id)
         )
+    }
+}
+
+extension LocalStore {
+    /// One batch of cached messages in storage order after `rowId` (0 to start), and the row id to
+    /// continue from; an empty batch means the end. Lets an actor walk the cache without handing it
+    /// a closure.
+    package func messageBatch(after rowId: Int64, limit: Int = 2000) async throws -> (
+        next: Int64, messages: [CachedMessage]
+    ) {
+        let rows = try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT rowid, id, data FROM messages WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                arguments: [rowId, limit]
+            ).map { row -> (Int64, CachedMessage) in (row["rowid"], try self.decodeMessage(row)) }
+        }
+        return (rows.last?.0 ?? rowId, rows.map(\.1))
     }
 }

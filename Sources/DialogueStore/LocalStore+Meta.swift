@@ -39,3 +39,73 @@ extension LocalStore {
     /// The last event sequence number applied (0 before the first sync).
     package func cursor() async throws -> Int64 { try await meta("cursor", as: Int64.self) ?? 0 }
 }
+
+extension LocalStore {
+    /// One sealed meta value to write in ``apply(messages:meta:deleting:cursor:)``.
+    package struct MetaWrite: Sendable {
+        package var key: String
+        package var value: [UInt8]
+
+        /// `value == nil` deletes the key.
+        package init(_ key: String, _ value: (some Encodable & Sendable)?) throws {
+            self.key = key
+            self.value = try value.map { try LocalStore.encode($0) } ?? []
+        }
+    }
+
+    /// Applies one synced event's effects (messages, meta values, deletions) and advances the
+    /// cursor in one transaction.
+    package func apply(
+        messages: [CachedMessage],
+        meta: [MetaWrite],
+        deletingConversation: String? = nil,
+        cursor: Int64?
+    ) async throws {
+        var sealed: [(String, [UInt8]?)] = []
+        for write in meta {
+            sealed.append(
+                (
+                    write.key,
+                    write.value.isEmpty ? nil : try Self.seal(metaCipher, write.value, column: "data", row: write.key)
+                ))
+        }
+        if let cursor {
+            sealed.append(("cursor", try Self.seal(metaCipher, try Self.encode(cursor), column: "data", row: "cursor")))
+        }
+        let cells = sealed
+        try await pool.write { db in
+            if let deletingConversation {
+                try db.execute(sql: "DELETE FROM messages WHERE conversation_id = ?", arguments: [deletingConversation])
+            }
+            for message in messages { try self.save(message, in: db) }
+            for (key, cell) in cells {
+                if let cell {
+                    try db.execute(
+                        sql:
+                            "INSERT INTO meta (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data",
+                        arguments: [key, Data(cell)])
+                } else {
+                    try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
+                }
+            }
+        }
+    }
+}
+
+extension LocalStore {
+    /// Every meta value whose key starts with `prefix`, decoded (keys are in the clear; values sealed).
+    package func metaValues<T: Decodable & Sendable>(prefix: String, as type: T.Type) async throws -> [String: T] {
+        try await pool.read { db in
+            var result: [String: T] = [:]
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, data FROM meta WHERE key >= ? AND key < ?",
+                arguments: [prefix, prefix + "\u{10FFFF}"])
+            for row in rows {
+                let key: String = row["key"]
+                let data: Data = row["data"]
+                result[key] = try Self.decode(T.self, try Self.open(metaCipher, Array(data), column: "data", row: key))
+            }
+            return result
+        }
+    }
+}

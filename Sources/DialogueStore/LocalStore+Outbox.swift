@@ -5,11 +5,17 @@ extension LocalStore {
     /// Makes a change durable before the caller returns; the same `requestId` is queued once.
     /// - Returns: The outbox item (the existing one for a repeated `requestId`).
     @discardableResult
-    package func enqueue(conversationId: String, kind: String, requestId: String, payload: [UInt8]) async throws
-        -> OutboxItem
-    {
+    /// - Parameter message: The pending message to save in the same transaction (for sends).
+    package func enqueue(
+        conversationId: String,
+        kind: String,
+        requestId: String,
+        payload: [UInt8],
+        saving message: CachedMessage? = nil
+    ) async throws -> OutboxItem {
         try await pool.write { db in
             if let existing = try self.outboxItem(requestId: requestId, in: db) { return existing }
+            if let message { try self.save(message, in: db) }
             let cell = try Self.seal(outboxCipher, payload, column: "payload", row: requestId)
             try db.execute(
                 sql: "INSERT INTO outbox (conversation_id, kind, request_id, payload) VALUES (?, ?, ?, ?)",
@@ -70,5 +76,16 @@ extension LocalStore {
             attempts: row["attempts"],
             lastError: row["last_error"]
         )
+    }
+}
+
+extension LocalStore {
+    /// The counts `daemon.status` shows, read in one transaction (one trip to the reader pool).
+    package func counts() async throws -> (outbox: Int, messages: Int) {
+        try await pool.read { db in
+            let outbox = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
+            let messages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0
+            return (outbox, messages)
+        }
     }
 }

@@ -6,6 +6,10 @@ package struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A record did not decode after decrypting (a bug or a newer format).
         case corrupt
         case notFound
+        /// A search that cannot run as asked (an empty query, a limit below one); fix the request.
+        case invalidQuery
+        /// The in-memory search index failed (out of memory or a bug); rebuilding it may help.
+        case searchIndexFailed
     }
 
     package var code: Code

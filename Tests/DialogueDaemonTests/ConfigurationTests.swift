@@ -18,6 +18,8 @@ struct ConfigurationTests {
         #expect(configuration.server == nil)
         #expect(configuration.caFile == nil)
         #expect(configuration.logLevel == .info)
+        #expect(configuration.assistant == AssistantSettings())
+        #expect(configuration.assistant.mode == .server)
     }
 
     @Test func missingFileMeansDefaults() throws {
@@ -44,6 +46,30 @@ struct ConfigurationTests {
         #expect(configuration.keyFile.path == "/secure/store.key")
         #expect(configuration.caFile?.path == "/etc/dialogue/ca.pem")
         #expect(configuration.logLevel == .debug)
+    }
+
+    @Test func readsTheAssistantTable() throws {
+        let text = """
+            [assistant]
+            mode = "direct"
+            baseURL = "http://127.0.0.1:8080/v1"
+            model = "llama-3.2-3b-instruct"
+            apiKeyFile = "/secure/ai.key"
+            """
+        let assistant = try DaemonConfiguration(parsing: text, paths: paths).assistant
+        #expect(assistant.mode == .direct)
+        #expect(assistant.baseURL?.absoluteString == "http://127.0.0.1:8080/v1")
+        #expect(assistant.model == "llama-3.2-3b-instruct")
+        #expect(assistant.apiKeyFile?.path == "/secure/ai.key")
+        // A remote endpoint over https, a loopback one over http, and no key at all.
+        for base in ["https://api.groq.com/openai/v1", "http://localhost:11434/v1", "http://[::1]:8080/v1"] {
+            let direct = "[assistant]\nmode = \"direct\"\nbaseURL = \"\(base)\"\nmodel = \"m\""
+            let parsed = try DaemonConfiguration(parsing: direct, paths: paths).assistant
+            #expect(parsed.baseURL?.absoluteString == base)
+            #expect(parsed.apiKeyFile == nil)
+        }
+        let server = try DaemonConfiguration(parsing: "[assistant]\nmode = \"server\"", paths: paths)
+        #expect(server.assistant.mode == .server)
     }
 
     @Test func parserReadsStringsIntegersAndBooleans() throws {
@@ -80,6 +106,26 @@ struct ConfigurationTests {
             BadConfig(text: "a.b = 1", line: 1, mentions: "dotted keys"),
             BadConfig(text: "unlock = \"keyfile\" extra", line: 1, mentions: "unexpected text"),
             BadConfig(text: "server = 'https://a.example'", line: 1, mentions: "literal strings"),
+            BadConfig(
+                text: "[assistant]\nmode = \"local\"", line: 2, mentions: "mode must be \"server\" or \"direct\""),
+            BadConfig(text: "[assistant]\nmode = \"direct\"\nmodel = \"m\"", line: 2, mentions: "needs baseURL"),
+            BadConfig(
+                text: "[assistant]\nmode = \"direct\"\nbaseURL = \"https://a.example/v1\"", line: 2,
+                mentions: "needs model"),
+            BadConfig(
+                text: "[assistant]\n\nbaseURL = \"https://a.example/v1\"", line: 3,
+                mentions: "only used with mode = \"direct\""),
+            BadConfig(text: "[assistant]\nbaseURL = \"ftp://a.example\"", line: 2, mentions: "http:// or https://"),
+            BadConfig(
+                text: "[assistant]\nbaseURL = \"http://ai.example.org/v1\"", line: 2,
+                mentions: "https:// unless it points at this machine"),
+            BadConfig(
+                text: "[assistant]\nbaseURL = \"http://127.example.org/v1\"", line: 2,
+                mentions: "https:// unless it points at this machine"),
+            BadConfig(text: "[assistant]\napiKeyFile = \"ai.key\"", line: 2, mentions: "absolute path"),
+            BadConfig(
+                text: "[assistant]\napiKey = \"sk-123\"", line: 2, mentions: "unknown setting [assistant] apiKey"),
+            BadConfig(text: "[assistant]\nmodel = 3", line: 2, mentions: "must be a string"),
         ]
     )
     func errorsNameTheLine(_ bad: BadConfig) throws {

@@ -229,6 +229,11 @@ package struct ConversationSession: Sendable {
     /// Whether an event id was already sent or accepted here (lets the daemon skip its own echoes).
     package func hasSeen(_ eventID: EventID) -> Bool { tracker.hasSeen(eventID) }
 
+    /// Restores what the cache knows about a past message after a restart (see ``EventTracker/remember(_:facts:)``).
+    package mutating func remember(_ id: EventID, facts: EventTracker.MessageFacts) {
+        tracker.remember(id, facts: facts)
+    }
+
     /// Adds epoch secrets received in a link bundle.
     package mutating func importEpochSecrets(_ secrets: [UInt64: SymmetricKey]) {
         epochSecrets.merge(secrets) { current, _ in current }

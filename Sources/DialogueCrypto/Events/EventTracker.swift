@@ -6,6 +6,12 @@ package struct EventTracker: Sendable {
         package let author: UserID
         package let sentAtMs: UInt64
         package let hasAttachments: Bool
+
+        package init(author: UserID, sentAtMs: UInt64, hasAttachments: Bool) {
+            self.author = author
+            self.sentAtMs = sentAtMs
+            self.hasAttachments = hasAttachments
+        }
     }
 
     private struct CounterKey: Hashable {
@@ -37,9 +43,9 @@ package struct EventTracker: Sendable {
         }
     }
 
-    private var seen: Set<EventID> = []
+    var seen: Set<EventID> = []
     private var counters: [CounterKey: CounterState] = [:]
-    package private(set) var messages: [EventID: MessageFacts] = [:]
+    package internal(set) var messages: [EventID: MessageFacts] = [:]
     package private(set) var eventsPerEpoch: [UInt64: Int] = [:]
 
     package init() {}

@@ -12,6 +12,9 @@ import Logging
 ///
 /// [log]
 /// level = "info"
+///
+/// [assistant]                             # see AssistantSettings
+/// mode = "server"                         # or "direct" with baseURL, model and apiKeyFile
 /// ```
 ///
 /// The default is `unlock = "passphrase"`: the key store stays locked until a front end calls
@@ -36,6 +39,8 @@ package struct DaemonConfiguration: Equatable, Sendable {
     package var caFile: URL?
     /// The log level; `info` by default.
     package var logLevel: Logger.Level
+    /// Where `bot.ask` sends prompts (the `[assistant]` table).
+    package var assistant: AssistantSettings
 
     /// The settings when there is no config file.
     /// - Parameter paths: The resolved daemon paths (the key file defaults into the data directory).
@@ -45,6 +50,7 @@ package struct DaemonConfiguration: Equatable, Sendable {
         self.keyFile = paths.dataDirectory.appendingPathComponent("store.key")
         self.caFile = nil
         self.logLevel = .info
+        self.assistant = AssistantSettings()
     }
 
     /// Reads `paths.configFile`; a missing file means the defaults.
@@ -69,9 +75,11 @@ package struct DaemonConfiguration: Equatable, Sendable {
     /// - Throws: ``ConfigurationError`` naming the line of a syntax error, an unknown key or a bad value.
     package init(parsing text: String, paths: DaemonPaths) throws(ConfigurationError) {
         self.init(paths: paths)
-        for entry in try ConfigFile(parsing: text).entries {
+        let file = try ConfigFile(parsing: text)
+        for entry in file.entries {
             try apply(entry)
         }
+        try assistant.check(file.entries)
     }
 
     private mutating func apply(_ entry: ConfigFile.Entry) throws(ConfigurationError) {
@@ -117,9 +125,11 @@ package struct DaemonConfiguration: Equatable, Sendable {
                 throw fail("log level must be one of \(names), found \"\(text)\"")
             }
             logLevel = level
+        case (AssistantSettings.section, _):
+            try assistant.apply(entry)
         default:
             let name = entry.section.map { "[\($0)] \(entry.key)" } ?? entry.key
-            throw fail("unknown setting \(name) (known: server, unlock, keyFile, caFile, [log] level)")
+            throw fail("unknown setting \(name) (known: server, unlock, keyFile, caFile, [log] level, [assistant])")
         }
     }
 }

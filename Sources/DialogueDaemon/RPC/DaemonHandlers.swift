@@ -16,6 +16,7 @@ package struct DaemonHandlers: Sendable {
     let keyStore: KeyStoreController
     let http: HTTPClient
     let connection: ConnectionTracker
+    let sessions: SessionController
     let logger: Logger
 
     package init(
@@ -23,8 +24,10 @@ package struct DaemonHandlers: Sendable {
         keyStore: KeyStoreController,
         http: HTTPClient,
         connection: ConnectionTracker,
+        sessions: SessionController,
         logger: Logger
     ) {
+        self.sessions = sessions
         self.configuration = configuration
         self.keyStore = keyStore
         self.http = http
@@ -42,6 +45,7 @@ package struct DaemonHandlers: Sendable {
         on(router, "daemon.status", NoParams.self) { _ in try await status() }
         on(router, "daemon.unlock", UnlockParams.self) { params in try await unlock(params) }
         on(router, "daemon.lock", NoParams.self) { _ in
+            await sessions.stop()
             await keyStore.lock()
             return JSONValue.object([:])
         }
@@ -50,10 +54,12 @@ package struct DaemonHandlers: Sendable {
         on(router, "account.login", LoginParams.self) { params in try await login(params) }
         on(router, "account.me", NoParams.self) { _ in try await me() }
         on(router, "account.logout", NoParams.self) { _ in try await logout() }
+        registerSessionMethods(on: router)
+        registerAssistantMethods(on: router)
     }
 
     /// Registers a typed handler whose ``DaemonError`` becomes the matching `RPCError`.
-    private func on<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+    func on<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ router: RPCRouter,
         _ method: String,
         _ params: Params.Type,
@@ -75,12 +81,18 @@ package struct DaemonHandlers: Sendable {
         var account: AccountRecord?
         var outboxPending = 0
         var messages = 0
+        var conversations = 0
         if case .unlocked(_, let store) = await keyStore.state {
             locked = false
             do {
-                account = try await Self.account(in: store)
-                outboxPending = try await store.outboxCount()
-                messages = try await store.messageCount()
+                // A running session already holds the account: no cache read or decryption for it.
+                if let running = await sessions.running {
+                    account = running.account
+                    conversations = await running.conversationCount
+                } else {
+                    account = try await Self.account(in: store)
+                }
+                (outboxPending, messages) = try await store.counts()
             } catch {
                 logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
                 throw DaemonError(.failed, "The cache could not be read")
@@ -102,7 +114,10 @@ package struct DaemonHandlers: Sendable {
             "connection": .object(connectionObject),
             "outboxPending": .integer(outboxPending),
             // Conversations are not cached yet in this slice; the count joins when they are.
-            "cache": ["messages": .integer(messages), "conversations": 0, "bytes": .integer(keyStore.cacheBytes())],
+            "cache": [
+                "messages": .integer(messages), "conversations": .integer(conversations),
+                "bytes": .integer(keyStore.cacheBytes()),
+            ],
         ]
     }
 
@@ -111,6 +126,11 @@ package struct DaemonHandlers: Sendable {
         switch configuration.unlock {
         case .passphrase: created = try await keyStore.unlock(passphrase: params.passphrase)
         case .keyfile: created = try await keyStore.unlock(keyFile: configuration.keyFile)
+        }
+        do {
+            try await sessions.start()
+        } catch {
+            logger.error("the session did not start after unlock", metadata: ["error": "\(error)"])
         }
         return ["created": .bool(created)]
     }
@@ -134,7 +154,14 @@ package struct DaemonHandlers: Sendable {
                 SignupRequest(
                     email: params.email, fullname: params.fullname, password: params.password, bio: params.bio))
         }
-        return try await save(AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+        // This device's identity: created here, published, then kept sealed in the cache.
+        var identity = try DeviceIdentity.create(userId: answer.user.id, nowMs: AccountSession.nowMs())
+        try await track { try await identity.publish(with: client, token: answer.token) }
+        try await saveIdentity(identity, in: store)
+        let view = try await save(
+            AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+        try await sessions.start()
+        return view
     }
 
     func login(_ params: LoginParams) async throws(DaemonError) -> AccountView {
@@ -144,7 +171,11 @@ package struct DaemonHandlers: Sendable {
         let answer = try await track {
             try await client.login(LoginRequest(email: params.email, password: params.password))
         }
-        return try await save(AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+        try await ensureIdentity(for: answer, client: client, in: store)
+        let view = try await save(
+            AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
+        try await sessions.start()
+        return view
     }
 
     /// The profile, refreshed from the server when it can be reached and from the cache otherwise.
@@ -171,6 +202,7 @@ package struct DaemonHandlers: Sendable {
         guard try await Self.account(in: store) != nil else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: nothing to log out of")
         }
+        await sessions.stop()
         do {
             try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: nil))
         } catch {
@@ -196,7 +228,7 @@ package struct DaemonHandlers: Sendable {
         }
     }
 
-    private func save(_ account: AccountRecord, in store: LocalStore) async throws(DaemonError) -> AccountView {
+    func save(_ account: AccountRecord, in store: LocalStore) async throws(DaemonError) -> AccountView {
         do {
             try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: account))
         } catch {

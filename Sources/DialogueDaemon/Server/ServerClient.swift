@@ -17,9 +17,11 @@ package struct ServerClient: Sendable {
         case session(token: String)
     }
 
-    private enum Verb: String {
+    enum Verb: String {
         case get = "GET"
         case post = "POST"
+        case put = "PUT"
+        case delete = "DELETE"
     }
 
     /// Answers larger than this are refused (the server's own request ceiling is 15 MB).
@@ -101,7 +103,7 @@ package struct ServerClient: Sendable {
 
     // MARK: - Transport
 
-    private func call<Response: Decodable>(
+    func call<Response: Decodable>(
         _ verb: Verb,
         _ path: String,
         authentication: Authentication
@@ -109,12 +111,39 @@ package struct ServerClient: Sendable {
         try await call(verb, path, body: Optional<EmptyBody>.none, authentication: authentication)
     }
 
-    private func call<Body: Encodable, Response: Decodable>(
+    func call<Body: Encodable, Response: Decodable>(
         _ verb: Verb,
         _ path: String,
         body: Body?,
         authentication: Authentication
     ) async throws(DaemonError) -> Response {
+        var data: Data?
+        if let body {
+            do {
+                data = try WireCoding.encoder().encode(body)
+            } catch {
+                throw DaemonError(.invalidInput, "The request could not be encoded: \(error)")
+            }
+        }
+        let payload = try await exchange(
+            verb, path, body: data, contentType: "application/json", authentication: authentication)
+        do {
+            return try WireCoding.decoder().decode(Response.self, from: payload)
+        } catch {
+            throw DaemonError(
+                .failed,
+                "The server's answer to \(verb.rawValue) /\(Self.route(path)) did not decode: is it a Dialogue server?")
+        }
+    }
+
+    /// One HTTP exchange: sends `body` as is and returns the answer's bytes, or the mapped error.
+    func exchange(
+        _ verb: Verb,
+        _ path: String,
+        body: Data?,
+        contentType: String,
+        authentication: Authentication
+    ) async throws(DaemonError) -> Data {
         var base = server.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         var request = HTTPClientRequest(url: base + "/" + path)
@@ -124,14 +153,8 @@ package struct ServerClient: Sendable {
             request.headers.add(name: "token", value: token)
         }
         if let body {
-            let data: Data
-            do {
-                data = try WireCoding.encoder().encode(body)
-            } catch {
-                throw DaemonError(.invalidInput, "The request could not be encoded: \(error)")
-            }
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: data))
+            request.headers.add(name: "Content-Type", value: contentType)
+            request.body = .bytes(ByteBuffer(bytes: body))
         }
         let status: Int
         let retryAfterHeader: String?
@@ -159,13 +182,7 @@ package struct ServerClient: Sendable {
             throw Self.error(
                 status: status, payload: payload, retryAfter: retryAfterHeader, authentication: authentication)
         }
-        do {
-            return try WireCoding.decoder().decode(Response.self, from: payload)
-        } catch {
-            throw DaemonError(
-                .failed,
-                "The server's answer to \(verb.rawValue) /\(Self.route(path)) did not decode: is it a Dialogue server?")
-        }
+        return payload
     }
 
     /// Maps a failed answer onto the `spec/rpc.md` reasons, keeping the server's own sentence.
@@ -176,7 +193,20 @@ package struct ServerClient: Sendable {
         authentication: Authentication
     ) -> DaemonError {
         let body = try? WireCoding.decoder().decode(ErrorResponse.self, from: payload)
-        let message = body?.message ?? "The server answered HTTP \(status)"
+        var error = mapped(
+            status: status, message: body?.message, retryAfter: retryAfter, authentication: authentication)
+        error.serverCode = body?.code
+        error.existingConversationId = body?.conversationId
+        return error
+    }
+
+    private static func mapped(
+        status: Int,
+        message: String?,
+        retryAfter: String?,
+        authentication: Authentication
+    ) -> DaemonError {
+        let message = message ?? "The server answered HTTP \(status)"
         switch status {
         case 400, 413, 422:
             return DaemonError(.invalidInput, message)
@@ -185,7 +215,7 @@ package struct ServerClient: Sendable {
             return DaemonError(.notSignedIn, "The server no longer accepts this session: log in again (\(message))")
         case 403:
             return DaemonError(.forbidden, message)
-        case 404:
+        case 404, 410:
             return DaemonError(.notFound, message)
         case 409:
             return DaemonError(.conflict, message)
@@ -212,7 +242,7 @@ package struct ServerClient: Sendable {
         return String(describing: error)
     }
 
-    private static func segment(_ value: String) throws(DaemonError) -> String {
+    static func segment(_ value: String) throws(DaemonError) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         guard !value.isEmpty, let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) else {

@@ -22,6 +22,12 @@ package struct CachedMessage: Codable, Hashable, Sendable {
     package var seen: Bool
     package var state: State
     package var failureReason: String?
+    /// Emoji → the users whose reaction is on, in the order they reacted.
+    package var reactions: [String: [String]] = [:]
+    /// Users other than the sender who have seen the message.
+    package var seenBy: [String] = []
+    /// The encrypted attachment's descriptor (its key included), sealed with the rest of the row.
+    package var attachment: CachedAttachment?
 
     package init(
         id: String,

@@ -22,8 +22,32 @@ final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        guard posix_spawn(&child, arguments[0], &actions, nil, &argv, environ) == 0 else { throw Failure() }
+        // Nothing else of the test process leaks into the child: an inherited listening socket of
+        // an in-process test server would keep its port bound after that server stopped.
+        Self.markDescriptorsCloseOnExec()
+        // The test runner may block or ignore signals; the child starts with the defaults, so
+        // SIGTERM really asks it to shut down.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        guard posix_spawn(&child, arguments[0], &actions, &attributes, &argv, environ) == 0 else { throw Failure() }
         pid = child
+    }
+
+    /// Sets close-on-exec on every open descriptor above standard error.
+    private static func markDescriptorsCloseOnExec() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return }
+        for name in names {
+            guard let descriptor = Int32(name), descriptor > 2 else { continue }
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     func kill(_ signal: Int32) {

@@ -41,7 +41,8 @@ final class TestDaemon: Sendable {
         }
         let configuration = try DaemonConfiguration.load(paths: paths)
         var logger = Logger(label: "test-daemon")
-        logger.logLevel = .warning
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["DIALOGUE_TEST_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
         let (ready, continuation) = AsyncStream.makeStream(of: Bool.self)
         let options = Daemon.Options(
             passphraseSource: cheapPassphraseSource,
@@ -49,7 +50,8 @@ final class TestDaemon: Sendable {
             onListening: { _ in
                 continuation.yield(true)
                 continuation.finish()
-            }
+            },
+            desktopNotifications: false
         )
         let task = Task {
             defer { continuation.finish() }

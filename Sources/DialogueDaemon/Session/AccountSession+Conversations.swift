@@ -1,0 +1,400 @@
+import Crypto
+import DialogueCrypto
+import DialogueProtocol
+import DialogueRPC
+import DialogueStore
+import Foundation
+
+/// Conversations: the signed op log in, group operations out, and the list front ends show.
+extension AccountSession {
+    // MARK: - Applying ops
+
+    /// Applies an op the server reported (sync), fetching any ops missed before it.
+    func absorb(_ op: DialogueProtocol.ConversationOp) async throws(DaemonError) {
+        let id = op.conversationId
+        if let state = sessions[id]?.state {
+            if UInt64(op.seq) <= state.headSeq { return }
+            if UInt64(op.seq) == state.headSeq + 1 {
+                try await apply([op], to: id)
+                return
+            }
+        }
+        try await catchUp(id)
+    }
+
+    /// Fetches and applies every op after the local head (the whole log for a new conversation).
+    func catchUp(_ id: String) async throws(DaemonError) {
+        let since = sessions[id]?.state.map { Int64($0.headSeq) + 1 } ?? 0
+        let ops = try await client.ops(of: id, since: since, token: token)
+        try await apply(ops, to: id)
+    }
+
+    /// Verifies and applies ops in order and saves the conversation.
+    func apply(_ ops: [DialogueProtocol.ConversationOp], to id: String) async throws(DaemonError) {
+        guard !ops.isEmpty else { return }
+        var people = Set(ops.flatMap { $0.memberIds + [$0.authorId] })
+        if let roster = sessions[id]?.state?.roster { people.formUnion(roster.users.map(\.rawValue)) }
+        try await ensureKeys(for: people)
+        if people.contains(where: { users[$0] == nil && $0 != me }) { try? await refreshUsers() }
+        var session = sessions[id] ?? ConversationSession(keys: deviceKeys)
+        var record =
+            conversations[id]
+            ?? ConversationRecord(
+                id: id, isGroup: false, createdAt: ops[0].createdAt, ops: [], epochSecrets: [:], sendCounters: [:],
+                name: nil, avatarBlobId: nil, muted: false, removed: false)
+        for wire in ops {
+            let op: DialogueCrypto.ConversationOp
+            do {
+                op = try DialogueCrypto.ConversationOp(parsing: Array(wire.op.data))
+                if let head = session.state?.headSeq, op.seq <= head { continue }
+                try session.receive(op, directory: directory)
+            } catch {
+                logger.error(
+                    "refused a conversation op", metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
+                throw DaemonError(.forbidden, "An op of conversation \(id) did not verify: \(error)")
+            }
+            record.ops.append(wire.op.data)
+            if case .create(let kind, _) = op.payload { record.isGroup = kind == .group }
+            if let meta = try? session.metadata(of: op), let info = GroupInfo(bytes: meta) {
+                record.name = info.name
+                record.avatarBlobId = info.avatarBlobId
+            }
+        }
+        record.epochSecrets = session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
+        record.removed = !(session.state?.roster.contains(deviceKeys.user) ?? false)
+        sessions[id] = session
+        conversations[id] = record
+        try await save(conversation: id)
+    }
+
+    func conversationWrite(_ id: String) throws(DaemonError) -> LocalStore.MetaWrite {
+        do {
+            return try .init(ConversationRecord.metaKey(id), conversations[id])
+        } catch {
+            throw DaemonError(.failed, "A conversation could not be encoded: \(error)")
+        }
+    }
+
+    func save(conversation id: String) async throws(DaemonError) {
+        var record = conversations[id]
+        if let session = sessions[id] { record?.sendCounters = session.sendCounters }
+        conversations[id] = record
+        do {
+            try await store.apply(messages: [], meta: [try conversationWrite(id)], cursor: nil)
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw DaemonError(.failed, "Saving a conversation failed: \(error)")
+        }
+    }
+
+    /// Forgets a deleted conversation and its messages.
+    func forget(conversation id: String) async throws(DaemonError) {
+        conversations[id] = nil
+        sessions[id] = nil
+        try? await search.removeConversation(id)
+        unread[id] = nil
+        lastMessages[id] = nil
+        do {
+            try await store.apply(
+                messages: [], meta: [try .init(ConversationRecord.metaKey(id), ConversationRecord?.none)],
+                deletingConversation: id, cursor: nil)
+        } catch {
+            throw DaemonError(.failed, "Forgetting a conversation failed: \(error)")
+        }
+    }
+
+    // MARK: - Views
+
+    func members(of id: String) -> [String] {
+        sessions[id]?.state?.roster.users.map(\.rawValue) ?? []
+    }
+
+    func conversationView(_ id: String) -> JSONValue? {
+        guard let record = conversations[id] else { return nil }
+        let roster = sessions[id]?.state?.roster
+        let members = roster?.users.map(\.rawValue) ?? []
+        let name: String
+        if record.isGroup {
+            name = record.name ?? "Group"
+        } else {
+            let other = members.first { $0 != me } ?? me
+            name = displayName(other)
+        }
+        var object: [String: JSONValue] = [
+            "id": .string(id),
+            "isGroup": .bool(record.isGroup),
+            "name": .string(name),
+            "members": .array(members.map { .string($0) }),
+            "unread": .integer(unread[id]?.count ?? 0),
+            "muted": .bool(record.muted),
+            "removed": .bool(record.removed),
+        ]
+        if record.isGroup, let admin = roster?.users.first(where: { roster?.isAdmin($0) ?? false }) {
+            object["admin"] = .string(admin.rawValue)
+        }
+        if let last = lastMessages[id] { object["lastMessage"] = messageView(last) }
+        return .object(object)
+    }
+
+    /// `conversations.list`, newest activity first; works offline.
+    package func listConversations(filter: String?) throws(DaemonError) -> JSONValue {
+        let filter = filter ?? "all"
+        guard ["all", "direct", "groups", "unread"].contains(filter) else {
+            throw DaemonError(.invalidInput, "filter must be all, direct, groups or unread")
+        }
+        let ids = conversations.values.filter { record in
+            guard !record.removed || lastMessages[record.id] != nil else { return false }
+            switch filter {
+            case "direct": return !record.isGroup
+            case "groups": return record.isGroup
+            case "unread": return !(unread[record.id]?.isEmpty ?? true)
+            default: return true
+            }
+        }.sorted { lhs, rhs in
+            (lastMessages[lhs.id]?.createdAt ?? lhs.createdAt) > (lastMessages[rhs.id]?.createdAt ?? rhs.createdAt)
+        }.map(\.id)
+        return .array(ids.compactMap { conversationView($0) })
+    }
+
+    func requireConversation(_ id: String) throws(DaemonError) -> ConversationRecord {
+        guard let record = conversations[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
+        return record
+    }
+
+    // MARK: - Creating
+
+    /// `conversations.open`: the direct conversation with `userId`, created when missing.
+    package func openDirect(userId: String) async throws(DaemonError) -> JSONValue {
+        guard userId != me else { throw DaemonError(.invalidInput, "A direct conversation needs someone else") }
+        return try await serialized { () async throws(DaemonError) -> JSONValue in
+            if let existing = conversations.values.first(where: {
+                !$0.isGroup && !$0.removed && members(of: $0.id).contains(userId)
+            }) {
+                return conversationView(existing.id) ?? .null
+            }
+            guard let them = try? UserID(userId) else { throw DaemonError(.invalidInput, "Not a user id: \(userId)") }
+            try await ensureKeys(for: [me, userId])
+            try requireTrusted([userId])
+            if users[userId] == nil { try? await refreshUsers() }
+            return try await create(kind: .direct, members: [deviceKeys.user: .member, them: .member], info: nil)
+        }
+    }
+
+    /// `conversations.createGroup`.
+    package func createGroup(name: String, memberIds: [String]) async throws(DaemonError) -> JSONValue {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 100 else {
+            throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
+        }
+        return try await serialized { () async throws(DaemonError) -> JSONValue in
+            var members: [UserID: Role] = [deviceKeys.user: .admin]
+            for id in memberIds where id != me {
+                guard let user = try? UserID(id) else { throw DaemonError(.invalidInput, "Not a user id: \(id)") }
+                members[user] = .member
+            }
+            try await ensureKeys(for: members.keys.map(\.rawValue))
+            try requireTrusted(members.keys.map(\.rawValue))
+            return try await create(kind: .group, members: members, info: GroupInfo(name: name))
+        }
+    }
+
+    private func create(kind: ConversationKind, members: [UserID: Role], info: GroupInfo?) async throws(DaemonError)
+        -> JSONValue
+    {
+        let made: (session: ConversationSession, op: DialogueCrypto.ConversationOp)
+        do {
+            made = try ConversationSession.create(
+                kind: kind, members: members, keys: deviceKeys, directory: directory, nowMs: Self.nowMs(),
+                metadata: info?.encoded)
+        } catch {
+            throw DaemonError(.failed, "Creating the conversation's keys failed: \(error)")
+        }
+        let id = made.op.conversation.description
+        let others = members.keys.map(\.rawValue).filter { $0 != me }.sorted()
+        do throws(DaemonError) {
+            _ = try await client.createConversation(
+                CreateConversationRequest(
+                    id: id, isGroup: kind == .group, participants: others, deviceId: deviceId,
+                    op: Bytes(Data(made.op.encoded))),
+                token: token)
+        } catch  where error.serverCode == "conversation_exists" {
+            guard let existing = error.existingConversationId else { throw error }
+            try await catchUp(existing)
+            return conversationView(existing) ?? .null
+        }
+        sessions[id] = made.session
+        conversations[id] = ConversationRecord(
+            id: id, isGroup: kind == .group, createdAt: Date(), ops: [Data(made.op.encoded)],
+            epochSecrets: made.session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }, sendCounters: [:],
+            name: info?.name, avatarBlobId: nil, muted: false, removed: false)
+        try await save(conversation: id)
+        let view = conversationView(id) ?? .null
+        await publish("conversation.updated", view)
+        return view
+    }
+
+    // MARK: - Group operations
+
+    /// Proposes an op on a copy of the session, publishes it, and keeps the copy only when the
+    /// server accepted it; a sequence conflict refetches the log and tries once more.
+    private func propose(
+        _ id: String,
+        _ payload: OpPayload,
+        metadata: [UInt8]? = nil,
+        post: (DialogueCrypto.ConversationOp) async throws(DaemonError) -> Void
+    ) async throws(DaemonError) {
+        for attempt in 0..<2 {
+            guard var draft = sessions[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
+            let op: DialogueCrypto.ConversationOp
+            do {
+                op = try draft.propose(payload, directory: directory, nowMs: Self.nowMs(), metadata: metadata)
+            } catch {
+                switch error.code {
+                case .notAdmin: throw DaemonError(.forbidden, "Only the group's admin can do that")
+                case .notMember: throw DaemonError(.forbidden, "You are not a member of this conversation")
+                default: throw DaemonError(.forbidden, "That change is not allowed: \(error.message)")
+                }
+            }
+            do throws(DaemonError) {
+                try await post(op)
+            } catch  where error.serverCode == "seq_conflict" && attempt == 0 {
+                try await catchUp(id)
+                continue
+            }
+            sessions[id] = draft
+            var record = conversations[id]
+            record?.ops.append(Data(op.encoded))
+            record?.epochSecrets = draft.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
+            if let metadata, let info = GroupInfo(bytes: metadata) {
+                record?.name = info.name
+                record?.avatarBlobId = info.avatarBlobId
+            }
+            record?.removed = !(draft.state?.roster.contains(deviceKeys.user) ?? false)
+            conversations[id] = record
+            try await save(conversation: id)
+            if let view = conversationView(id) { await publish("conversation.updated", view) }
+            return
+        }
+    }
+
+    /// `conversations.addMembers`: one signed ADD per new member (each starts a new epoch).
+    package func addMembers(_ id: String, memberIds: [String]) async throws(DaemonError) -> JSONValue {
+        try await serialized { () async throws(DaemonError) -> JSONValue in
+            let record = try requireConversation(id)
+            guard record.isGroup else { throw DaemonError(.forbidden, "Members can only be added to a group") }
+            for memberId in memberIds where !members(of: id).contains(memberId) {
+                guard let user = try? UserID(memberId) else {
+                    throw DaemonError(.invalidInput, "Not a user id: \(memberId)")
+                }
+                try await ensureKeys(for: members(of: id) + [memberId])
+                try requireTrusted([memberId])
+                try await propose(id, .add(user: user, role: .member, shareHistory: false)) {
+                    (op) async throws(DaemonError) in
+                    _ = try await client.addMembers(
+                        AddMembersRequest(
+                            conversationId: id, memberIds: [memberId], seq: Int64(op.seq), deviceId: deviceId,
+                            op: Bytes(Data(op.encoded)), shareHistory: false),
+                        token: token)
+                }
+            }
+            return conversationView(id) ?? .null
+        }
+    }
+
+    /// `conversations.removeMember`: the admin removes someone; the REMOVE starts an epoch the
+    /// removed member gets no key for.
+    package func removeMember(_ id: String, memberId: String) async throws(DaemonError) -> JSONValue {
+        if memberId == me { return try await leave(id) }
+        return try await serialized { () async throws(DaemonError) -> JSONValue in
+            _ = try requireConversation(id)
+            guard let user = try? UserID(memberId), members(of: id).contains(memberId) else {
+                throw DaemonError(.notFound, "\(memberId) is not a member of this conversation")
+            }
+            try await ensureKeys(for: members(of: id), refresh: false)
+            try await propose(id, .remove(user: user)) { (op) async throws(DaemonError) in
+                try await client.removeMember(
+                    RemoveMemberRequest(
+                        conversationId: id, memberId: memberId, seq: Int64(op.seq), deviceId: deviceId,
+                        op: Bytes(Data(op.encoded))),
+                    token: token)
+            }
+            return conversationView(id) ?? .null
+        }
+    }
+
+    /// `conversations.leave`.
+    package func leave(_ id: String) async throws(DaemonError) -> JSONValue {
+        try await serialized { () async throws(DaemonError) -> JSONValue in
+            let record = try requireConversation(id)
+            guard record.isGroup else { throw DaemonError(.forbidden, "You can only leave a group") }
+            try await propose(id, .leave) { (op) async throws(DaemonError) in
+                try await client.removeMember(
+                    RemoveMemberRequest(
+                        conversationId: id, memberId: me, seq: Int64(op.seq), deviceId: deviceId,
+                        op: Bytes(Data(op.encoded))),
+                    token: token)
+            }
+            await publish("conversation.removed", ["id": .string(id), "conversationId": .string(id)])
+            return .object([:])
+        }
+    }
+
+    /// `conversations.update`: a REKEY whose encrypted metadata carries the new name.
+    package func updateGroup(_ id: String, name: String?) async throws(DaemonError) -> JSONValue {
+        try await serialized { () async throws(DaemonError) -> JSONValue in
+            let record = try requireConversation(id)
+            guard record.isGroup else { throw DaemonError(.forbidden, "Only groups have a name") }
+            let newName = (name ?? record.name ?? "Group").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !newName.isEmpty, newName.count <= 100 else {
+                throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
+            }
+            try await ensureKeys(for: members(of: id))
+            let info = GroupInfo(name: newName, avatarBlobId: record.avatarBlobId)
+            try await propose(id, .rekey(reason: .other), metadata: info.encoded) { (op) async throws(DaemonError) in
+                _ = try await client.updateInfo(
+                    UpdateInfoRequest(
+                        conversationId: id, seq: Int64(op.seq), deviceId: deviceId, op: Bytes(Data(op.encoded)),
+                        avatarBlobId: info.avatarBlobId),
+                    token: token)
+            }
+            return conversationView(id) ?? .null
+        }
+    }
+
+    /// `conversations.delete` (group admin only).
+    package func deleteGroup(_ id: String) async throws(DaemonError) -> JSONValue {
+        try await serialized { () async throws(DaemonError) -> JSONValue in
+            let record = try requireConversation(id)
+            guard record.isGroup else { throw DaemonError(.forbidden, "Only a group can be deleted") }
+            guard let roster = sessions[id]?.state?.roster, roster.isAdmin(deviceKeys.user) else {
+                throw DaemonError(.forbidden, "Only the group's admin can delete it")
+            }
+            try await client.deleteConversation(id, token: token)
+            try await forget(conversation: id)
+            await publish("conversation.removed", ["id": .string(id), "conversationId": .string(id)])
+            return .object([:])
+        }
+    }
+
+    /// `conversations.setMuted`.
+    package func setMuted(_ id: String, muted: Bool) async throws(DaemonError) -> JSONValue {
+        _ = try requireConversation(id)
+        conversations[id]?.muted = muted
+        try await save(conversation: id)
+        return conversationView(id) ?? .null
+    }
+
+    /// A REKEY before the next send, when the policy asks for one (after a member left, a device
+    /// was revoked, or the epoch grew old).
+    func rekeyIfNeeded(_ id: String) async throws(DaemonError) {
+        guard let session = sessions[id], let reason = session.rekeyReason(directory: directory, nowMs: Self.nowMs())
+        else { return }
+        try await ensureKeys(for: members(of: id))
+        try await propose(id, .rekey(reason: reason)) { (op) async throws(DaemonError) in
+            _ = try await client.appendOp(
+                AppendOpRequest(seq: Int64(op.seq), type: .rekey, deviceId: deviceId, op: Bytes(Data(op.encoded))),
+                to: id, token: token)
+        }
+    }
+}

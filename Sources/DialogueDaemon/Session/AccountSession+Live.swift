@@ -1,0 +1,126 @@
+import DialogueProtocol
+import DialogueRPC
+import DialogueSync
+import Foundation
+
+/// Typing and presence: ephemeral, never stored, relayed over the live connection.
+extension AccountSession {
+    nonisolated static func now() -> Double { Date().timeIntervalSince1970 }
+
+    /// `typing.update`: debounced into one start and a stop after a quiet second.
+    package func typingUpdate(conversationId: String, typing: Bool) async throws(DaemonError) -> JSONValue {
+        _ = try requireConversation(conversationId)
+        var debouncer = typingOut[conversationId] ?? TypingDebouncer()
+        let actions = debouncer.update(typing: typing, now: Self.now())
+        typingOut[conversationId] = debouncer
+        await perform(actions, conversationId: conversationId)
+        return .object([:])
+    }
+
+    private func perform(_ actions: [TypingDebouncer.Action], conversationId: String) async {
+        guard let sendFrame else { return }
+        for action in actions {
+            await sendFrame(.typing(conversationId: conversationId, typing: action == .sendStart))
+        }
+    }
+
+    /// Called a few times a second by the live-state service: sends due stops, expires stale typists.
+    package func tick() async {
+        let now = Self.now()
+        for (conversationId, var debouncer) in typingOut {
+            let actions = debouncer.tick(now: now)
+            typingOut[conversationId] = debouncer
+            await perform(actions, conversationId: conversationId)
+        }
+        for (conversationId, userIds) in typingIn.expire(now: now) {
+            await publish(
+                "typing", ["conversationId": .string(conversationId), "userIds": .array(userIds.map { .string($0) })])
+        }
+    }
+
+    /// Someone else's typing frame.
+    package func received(typing: Bool, userId: String, conversationId: String) async {
+        guard userId != me,
+            let userIds = typingIn.received(
+                conversationId: conversationId, userId: userId, typing: typing, now: Self.now())
+        else { return }
+        await publish(
+            "typing", ["conversationId": .string(conversationId), "userIds": .array(userIds.map { .string($0) })])
+    }
+
+    /// A presence snapshot or change.
+    package func received(presence entries: [PresenceEntry]) async {
+        for entry in entries where presence[entry.userId] != entry {
+            presence[entry.userId] = entry
+            await publish("presence", presenceView(entry))
+        }
+    }
+
+    /// The live connection came up (with a frame sender) or went down (`nil`).
+    package func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
+        sendFrame = send
+        if send == nil {
+            // Nobody is known to be online while we cannot see the server.
+            for (id, entry) in presence where entry.online {
+                presence[id]?.online = false
+                await publish("presence", presenceView(presence[id] ?? entry))
+            }
+        } else {
+            wakeOutbox()
+            try? await refreshUsers()
+        }
+    }
+
+    /// Refetches the people on the server (names for conversation titles and notifications).
+    func refreshUsers() async throws(DaemonError) {
+        let fetched = try await client.users(token: token)
+        users = Dictionary(fetched.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try? await store.setMeta("users", users)
+    }
+
+    func presenceView(_ entry: PresenceEntry) -> JSONValue {
+        var object: [String: JSONValue] = ["userId": .string(entry.userId), "online": .bool(entry.online)]
+        object["lastSeen"] = entry.lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
+        return .object(object)
+    }
+
+    /// `presence.list`.
+    package func presenceList() -> JSONValue {
+        .array(presence.values.sorted { $0.userId < $1.userId }.map(presenceView))
+    }
+
+    /// `users.list`: the people on the server, refreshed when it can be reached; unread counts come
+    /// from the direct conversation in the cache.
+    package func listUsers(query: String?) async throws(DaemonError) -> JSONValue {
+        do throws(DaemonError) {
+            let fetched = try await client.users(token: token)
+            users = Dictionary(fetched.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            try? await store.setMeta("users", users)
+        } catch  where error.code == .offline {
+            // The cached list serves offline.
+        }
+        let needle = query?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+        let direct = Dictionary(
+            conversations.values.filter { !$0.isGroup }.compactMap { record in
+                members(of: record.id).first { $0 != me }.map { ($0, record.id) }
+            }, uniquingKeysWith: { first, _ in first })
+        let list = users.values.filter { user in
+            user.id != me && (needle.isEmpty || user.fullname.lowercased().contains(needle))
+        }.sorted { $0.fullname.localizedCaseInsensitiveCompare($1.fullname) == .orderedAscending }
+        return .array(
+            list.map { user in
+                let live = presence[user.id]
+                var object: [String: JSONValue] = [
+                    "id": .string(user.id),
+                    "fullname": .string(user.fullname),
+                    "bio": .string(user.bio),
+                    "online": .bool(live?.online ?? user.online),
+                    "unread": .integer(direct[user.id].map { unread[$0]?.count ?? 0 } ?? 0),
+                ]
+                let lastSeen = live?.lastSeen ?? user.lastSeen
+                object["lastSeen"] = lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
+                if let conversationId = direct[user.id] { object["conversationId"] = .string(conversationId) }
+                return .object(object)
+            })
+    }
+}

@@ -1,0 +1,297 @@
+import DialogueCrypto
+import DialogueProtocol
+import DialogueRPC
+import DialogueStore
+import Foundation
+
+/// Messages front ends see and change: cache reads (offline), and changes queued in the outbox.
+extension AccountSession {
+    /// Edits are allowed this long after sending (the original's rule, checked again by receivers).
+    static let editWindow: TimeInterval = 15 * 60
+
+    // MARK: - Views
+
+    func messageView(_ message: CachedMessage) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(message.id),
+            "conversationId": .string(message.conversationId),
+            "senderId": .string(message.senderId),
+            "text": .string(message.deleted ? "" : message.text),
+            "reactions": .array(
+                message.reactions.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { emoji, users in
+                    ["emoji": .string(emoji), "count": .integer(users.count), "mine": .bool(users.contains(me))]
+                }),
+            "createdAt": .string(WireDate.string(from: message.createdAt)),
+            "deleted": .bool(message.deleted),
+            "seen": .bool(message.senderId == me ? !message.seenBy.isEmpty : message.seen),
+            "state": .string(message.state.rawValue),
+        ]
+        if let replyTo = message.replyTo { object["replyTo"] = .string(replyTo) }
+        if let editedAt = message.editedAt { object["editedAt"] = .string(WireDate.string(from: editedAt)) }
+        if let reason = message.failureReason { object["failureReason"] = .string(reason) }
+        if let attachment = message.attachment, !message.deleted {
+            var info: [String: JSONValue] = ["size": .integer(Int(attachment.length))]
+            if let mime = attachment.mime { info["mime"] = .string(mime) }
+            if let width = attachment.width { info["width"] = .integer(Int(width)) }
+            if let height = attachment.height { info["height"] = .integer(Int(height)) }
+            if let name = attachment.name { info["name"] = .string(name) }
+            if let path = attachmentPath(for: message) { info["path"] = .string(path) }
+            object["attachment"] = .object(info)
+        }
+        return .object(object)
+    }
+
+    /// Keeps the in-memory unread set and newest message current.
+    func note(_ message: CachedMessage) {
+        let id = message.conversationId
+        if message.senderId != me, !message.seen, !message.deleted {
+            unread[id, default: []].insert(message.id)
+        } else {
+            unread[id]?.remove(message.id)
+        }
+        if let last = lastMessages[id], last.createdAt > message.createdAt, last.id != message.id { return }
+        lastMessages[id] = message
+    }
+
+    /// Saves messages, updates the index and the unread counts, and tells front ends.
+    func store(_ messages: [CachedMessage], notify method: String?) async throws(DaemonError) {
+        do {
+            try await store.apply(messages: messages, meta: [], cursor: nil)
+        } catch {
+            throw DaemonError(.failed, "Saving messages failed: \(error)")
+        }
+        for message in messages {
+            note(message)
+            if message.deleted {
+                try? await search.remove(messageIds: [message.id])
+            } else {
+                try? await search.upsert([SearchEntry(message)])
+            }
+            if let method { await publish(method, messageView(message)) }
+        }
+    }
+
+    func cachedMessage(_ id: String) async throws(DaemonError) -> CachedMessage? {
+        do {
+            return try await store.message(id: id)
+        } catch {
+            throw DaemonError(.failed, "The cache could not be read: \(error)")
+        }
+    }
+
+    func requireMessage(_ id: String) async throws(DaemonError) -> CachedMessage {
+        guard let message = try await cachedMessage(id) else { throw DaemonError(.notFound, "No message \(id)") }
+        return message
+    }
+
+    // MARK: - Reads
+
+    /// `messages.list`: a newest-last page from the cache (works offline).
+    package func listMessages(conversationId: String, before: String?, limit: Int?) async throws(DaemonError)
+        -> JSONValue
+    {
+        _ = try requireConversation(conversationId)
+        let limit = limit ?? 50
+        guard (1...500).contains(limit) else { throw DaemonError(.invalidInput, "limit must be 1 to 500") }
+        do {
+            let page = try await store.messages(conversationId: conversationId, before: before, limit: limit)
+            return .array(page.map(messageView))
+        } catch {
+            throw DaemonError(.failed, "The cache could not be read: \(error)")
+        }
+    }
+
+    /// `messages.search`: the newest 1000 (`recent`) or the whole cache (`all`), in memory.
+    package func searchMessages(query: String, scope: String?, conversationId: String?, limit: Int?)
+        async throws(DaemonError) -> JSONValue
+    {
+        let scope = scope ?? "recent"
+        guard scope == "recent" || scope == "all" else {
+            throw DaemonError(.invalidInput, "scope must be recent or all")
+        }
+        let hits: [SearchHit]
+        do {
+            hits = try await search.search(
+                SearchQuery(
+                    query, scope: scope == "all" ? .all : .recent, conversationId: conversationId,
+                    limit: limit ?? SearchQuery.defaultLimit))
+        } catch {
+            throw DaemonError(.invalidInput, error.message)
+        }
+        var results: [JSONValue] = []
+        for hit in hits {
+            guard let message = try await cachedMessage(hit.messageId) else { continue }
+            results.append(
+                [
+                    "message": messageView(message),
+                    "highlights": .array(
+                        hit.highlights.map { .array([.integer($0.lowerBound), .integer($0.upperBound)]) }),
+                ])
+        }
+        return .array(results)
+    }
+
+    // MARK: - Changes (queued)
+
+    private func enqueue(_ intent: OutboxIntent, requestId: String, saving message: CachedMessage? = nil)
+        async throws(DaemonError)
+    {
+        do {
+            let payload = Array(try JSONEncoder().encode(intent))
+            try await store.enqueue(
+                conversationId: intent.conversationId, kind: intent.kind.rawValue, requestId: requestId,
+                payload: payload, saving: message)
+        } catch {
+            throw DaemonError(.failed, "The outbox could not be written: \(error)")
+        }
+        wakeOutbox()
+    }
+
+    private func requireWritable(_ conversationId: String) throws(DaemonError) {
+        let record = try requireConversation(conversationId)
+        guard !record.removed else {
+            throw DaemonError(.forbidden, "You are no longer a member of this conversation")
+        }
+        try requireTrusted(members(of: conversationId).filter { $0 != me })
+    }
+
+    /// `messages.send`: durable in the outbox (and the cache, `state: pending`) before it returns.
+    package func send(conversationId: String, text: String?, attachmentPath: String?, replyTo: String?)
+        async throws(DaemonError) -> JSONValue
+    {
+        try requireWritable(conversationId)
+        let body = text ?? ""
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || attachmentPath != nil else {
+            throw DaemonError(.invalidInput, "A message needs text or an attachment")
+        }
+        guard body.utf8.count <= EventPlaintext.maxBodyBytes else {
+            throw DaemonError(.invalidInput, "A message may have at most \(EventPlaintext.maxBodyBytes) bytes of text")
+        }
+        if let replyTo {
+            guard let target = try await cachedMessage(replyTo), target.conversationId == conversationId else {
+                throw DaemonError(.notFound, "No message \(replyTo) in this conversation to reply to")
+            }
+        }
+        var attachment: CachedAttachment?
+        if let attachmentPath { attachment = try await prepareAttachment(path: attachmentPath) }
+        let id = EventID.random().hex
+        let message = CachedMessage(
+            id: id, conversationId: conversationId, senderId: me, text: body, replyTo: replyTo, createdAt: Date(),
+            seen: true, state: .pending)
+        var withAttachment = message
+        withAttachment.attachment = attachment
+        try await enqueue(
+            OutboxIntent(
+                kind: .send, conversationId: conversationId, messageId: id, text: body, replyTo: replyTo,
+                attachment: attachment),
+            requestId: id, saving: withAttachment)
+        note(withAttachment)
+        try? await search.upsert([SearchEntry(withAttachment)])
+        let view = messageView(withAttachment)
+        await publish("message.new", view)
+        return view
+    }
+
+    /// `messages.edit`: own text messages, within 15 minutes.
+    package func edit(messageId: String, text: String) async throws(DaemonError) -> JSONValue {
+        var message = try await requireMessage(messageId)
+        try requireWritable(message.conversationId)
+        guard message.senderId == me else { throw DaemonError(.forbidden, "You can only edit your own messages") }
+        guard !message.deleted else { throw DaemonError(.forbidden, "A deleted message cannot be edited") }
+        guard message.attachment == nil else { throw DaemonError(.forbidden, "Messages with images cannot be edited") }
+        guard Date().timeIntervalSince(message.createdAt) <= Self.editWindow else {
+            throw DaemonError(.forbidden, "Messages can only be edited within 15 minutes of sending")
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw DaemonError(.invalidInput, "An edit needs text")
+        }
+        guard text.utf8.count <= EventPlaintext.maxBodyBytes else {
+            throw DaemonError(.invalidInput, "A message may have at most \(EventPlaintext.maxBodyBytes) bytes of text")
+        }
+        let eventId = EventID.random().hex
+        try await enqueue(
+            OutboxIntent(
+                kind: .edit, conversationId: message.conversationId, messageId: messageId, eventId: eventId, text: text),
+            requestId: eventId)
+        message.text = text
+        message.editedAt = Date()
+        try await store([message], notify: "message.edited")
+        return messageView(message)
+    }
+
+    /// `messages.delete`: own messages (or any, for a group admin); a soft delete.
+    package func delete(messageId: String) async throws(DaemonError) -> JSONValue {
+        var message = try await requireMessage(messageId)
+        try requireWritable(message.conversationId)
+        let isAdmin = sessions[message.conversationId]?.state?.roster.isAdmin(deviceKeys.user) ?? false
+        guard message.senderId == me || isAdmin else {
+            throw DaemonError(.forbidden, "You can only delete your own messages")
+        }
+        guard !message.deleted else { return messageView(message) }
+        let eventId = EventID.random().hex
+        try await enqueue(
+            OutboxIntent(kind: .delete, conversationId: message.conversationId, messageId: messageId, eventId: eventId),
+            requestId: eventId)
+        message.deleted = true
+        message.text = ""
+        message.attachment = nil
+        try await store([message], notify: "message.deleted")
+        return messageView(message)
+    }
+
+    /// `messages.react`: toggles this user's reaction.
+    package func react(messageId: String, emoji: String) async throws(DaemonError) -> JSONValue {
+        var message = try await requireMessage(messageId)
+        try requireWritable(message.conversationId)
+        guard !emoji.isEmpty, emoji.utf8.count <= 64, emoji.count <= 2 else {
+            throw DaemonError(.invalidInput, "A reaction is one emoji")
+        }
+        guard !message.deleted else { throw DaemonError(.forbidden, "A deleted message cannot get reactions") }
+        let on = !(message.reactions[emoji]?.contains(me) ?? false)
+        let eventId = EventID.random().hex
+        try await enqueue(
+            OutboxIntent(
+                kind: .react, conversationId: message.conversationId, messageId: messageId, eventId: eventId,
+                emoji: emoji, on: on),
+            requestId: eventId)
+        Self.setReaction(&message, user: me, emoji: emoji, on: on)
+        try await store([message], notify: "message.reaction")
+        return messageView(message)
+    }
+
+    static func setReaction(_ message: inout CachedMessage, user: String, emoji: String, on: Bool) {
+        var users = message.reactions[emoji] ?? []
+        users.removeAll { $0 == user }
+        if on { users.append(user) }
+        message.reactions[emoji] = users.isEmpty ? nil : users
+    }
+
+    /// `conversations.markRead`: marks everything up to `upTo` (or the newest) seen, locally now and
+    /// at the server through the outbox.
+    package func markRead(conversationId: String, upTo: String?) async throws(DaemonError) -> JSONValue {
+        _ = try requireConversation(conversationId)
+        let target: CachedMessage?
+        if let upTo {
+            target = try await requireMessage(upTo)
+        } else {
+            target = lastMessages[conversationId]
+        }
+        guard let target, target.conversationId == conversationId else {
+            return ["conversationId": .string(conversationId), "unread": .integer(unread[conversationId]?.count ?? 0)]
+        }
+        var changed: [CachedMessage] = []
+        for id in unread[conversationId] ?? [] {
+            guard var message = try await cachedMessage(id), message.createdAt <= target.createdAt else { continue }
+            message.seen = true
+            changed.append(message)
+        }
+        try await store(changed, notify: "message.seen")
+        if target.state != .pending {
+            let requestId = EventID.random().hex
+            try await enqueue(
+                OutboxIntent(kind: .markRead, conversationId: conversationId, messageId: target.id),
+                requestId: requestId)
+        }
+        return ["conversationId": .string(conversationId), "unread": .integer(unread[conversationId]?.count ?? 0)]
+    }
+}

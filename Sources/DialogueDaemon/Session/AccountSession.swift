@@ -1,0 +1,209 @@
+import Crypto
+import DialogueCrypto
+import DialogueProtocol
+import DialogueRPC
+import DialogueStore
+import DialogueSync
+import Foundation
+import Logging
+
+/// The signed-in, unlocked account: its keys, verified contacts, conversations and the cache.
+///
+/// One actor owns all of this so that ops, events and sends are applied in one order, the order
+/// the E2EE state machine needs. It lives from unlock (with an account) to lock or logout; the
+/// sync and outbox services drive it, the RPC handlers call it.
+package actor AccountSession {
+    let store: LocalStore
+    let client: ServerClient
+    package let account: AccountRecord
+    let broadcaster: EventBroadcaster
+    let logger: Logger
+    let search: SearchIndex
+    let files: SessionFiles
+    /// Shows a desktop notification (summary, body); the daemon decides muting and focus.
+    var desktopNotifier: (@Sendable (String, String) async -> Void)?
+
+    var identity: DeviceIdentity
+    var accountIdentity: AccountIdentity
+    var deviceKeys: DeviceKeys
+    var pins: IdentityPins
+    var directory = VerifiedDirectory()
+    var bundles: [String: KeyBundle] = [:]
+    var conversations: [String: ConversationRecord] = [:]
+    var sessions: [String: ConversationSession] = [:]
+    var users: [String: SidebarUser] = [:]
+    var presence: [String: PresenceEntry] = [:]
+    var typingIn = TypingAggregator()
+    var typingOut: [String: TypingDebouncer] = [:]
+    /// Unread message ids per conversation and the newest message of each, kept in memory so the
+    /// list never decrypts the whole cache.
+    var unread: [String: Set<String>] = [:]
+    var lastMessages: [String: CachedMessage] = [:]
+    var gateBusy = false
+    var gateWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Sends a frame on the live WebSocket, when there is one.
+    var sendFrame: (@Sendable (ClientFrame) async -> Void)?
+    /// Wakes the outbox sender after an enqueue or a reconnect.
+    package let outboxSignal = WakeSignal()
+
+    var me: String { account.user.id }
+    var token: String { account.token }
+    var deviceId: String { deviceKeys.deviceID.description }
+    nonisolated static func nowMs() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+
+    init(
+        store: LocalStore,
+        client: ServerClient,
+        account: AccountRecord,
+        identity: DeviceIdentity,
+        broadcaster: EventBroadcaster,
+        search: SearchIndex,
+        files: SessionFiles,
+        logger: Logger
+    ) throws(DaemonError) {
+        self.files = files
+        self.store = store
+        self.client = client
+        self.account = account
+        self.identity = identity
+        (accountIdentity, deviceKeys) = try identity.unpack()
+        self.broadcaster = broadcaster
+        self.search = search
+        self.logger = logger
+        pins = IdentityPins()
+    }
+
+    /// Opens the session for a signed-in account: loads keys, pins, contacts' bundles and
+    /// conversations from the cache and rebuilds each conversation's verified state offline.
+    static func open(
+        store: LocalStore,
+        client: ServerClient,
+        account: AccountRecord,
+        broadcaster: EventBroadcaster,
+        files: SessionFiles,
+        logger: Logger
+    ) async throws(DaemonError) -> AccountSession {
+        let identity: DeviceIdentity
+        do {
+            guard let stored = try await store.meta(DeviceIdentity.metaKey, as: DeviceIdentity.self),
+                stored.userId == account.user.id
+            else {
+                throw DaemonError(.failed, "This device has no keys for \(account.user.email)")
+            }
+            identity = stored
+        } catch let error as DaemonError {
+            throw error
+        } catch {
+            throw DaemonError(.failed, "The stored keys could not be read: \(error)")
+        }
+        let search: SearchIndex
+        do {
+            search = try SearchIndex()
+        } catch {
+            throw DaemonError(.failed, "The search index could not be created: \(error)")
+        }
+        let session = try AccountSession(
+            store: store, client: client, account: account, identity: identity, broadcaster: broadcaster,
+            search: search, files: files, logger: logger)
+        try await session.restore()
+        return session
+    }
+
+    /// Rebuilds in-memory state from the cache.
+    private func restore() async throws(DaemonError) {
+        do {
+            let pinRecords = try await store.meta(PinRecord.metaKey, as: [String: PinRecord].self) ?? [:]
+            var restored: [UserID: IdentityPins.Pin] = [:]
+            for (user, record) in pinRecords { restored[try UserID(user)] = record.pin }
+            pins = IdentityPins(pins: restored)
+            for (_, bundle) in try await store.metaValues(prefix: "directory.", as: KeyBundle.self) {
+                bundles[bundle.userId] = bundle
+                if let keys = try? verify(bundle) { directory.update(keys) }
+            }
+            users = try await store.meta("users", as: [String: SidebarUser].self) ?? [:]
+            for (_, record) in try await store.metaValues(prefix: "conversation.", as: ConversationRecord.self) {
+                conversations[record.id] = record
+            }
+        } catch {
+            throw DaemonError(.failed, "The cache could not be read: \(error)")
+        }
+        for (id, record) in conversations {
+            do {
+                sessions[id] = try restoreSession(record)
+            } catch {
+                logger.error(
+                    "a conversation's stored op log did not verify",
+                    metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
+            }
+        }
+        try await rebuildSearchIndex()
+    }
+
+    private func restoreSession(_ record: ConversationRecord) throws -> ConversationSession {
+        let ops = try record.ops.map { data throws(DialogueCrypto.CryptoError) in
+            try DialogueCrypto.ConversationOp(parsing: Array(data))
+        }
+        return try ConversationSession(
+            keys: deviceKeys, replaying: ops, directory: directory,
+            epochSecrets: record.epochSecrets.mapValues { SymmetricKey(data: $0) }, sendCounters: record.sendCounters)
+    }
+
+    /// Loads every cached message into the in-memory search index and teaches each conversation's
+    /// session the facts its edit rules need.
+    private func rebuildSearchIndex() async throws(DaemonError) {
+        do {
+            var facts: [(String, EventID, EventTracker.MessageFacts)] = []
+            var entries: [SearchEntry] = []
+            var rowId: Int64 = 0
+            while true {
+                let batch = try await store.messageBatch(after: rowId)
+                guard !batch.messages.isEmpty else { break }
+                rowId = batch.next
+                entries += batch.messages.map(SearchEntry.init)
+                for message in batch.messages {
+                    note(message)
+                    guard let id = try? EventID(hex: message.id), let author = try? UserID(message.senderId) else {
+                        continue
+                    }
+                    facts.append(
+                        (
+                            message.conversationId, id,
+                            EventTracker.MessageFacts(
+                                author: author, sentAtMs: UInt64(message.createdAt.timeIntervalSince1970 * 1000),
+                                hasAttachments: message.attachment != nil)
+                        ))
+                }
+            }
+            for (conversation, id, fact) in facts { sessions[conversation]?.remember(id, facts: fact) }
+            try await search.upsert(entries)
+            // Compacts the freshly built index so single updates afterwards stay fast.
+            try await search.optimize()
+        } catch {
+            throw DaemonError(.failed, "The search index could not be built: \(error)")
+        }
+    }
+
+    /// Conversations this account is in (for `daemon.status`).
+    package var conversationCount: Int { conversations.values.filter { !$0.removed }.count }
+
+    /// Publishes a notification to subscribed front ends.
+    func publish(_ method: String, _ params: JSONValue) async {
+        await broadcaster.publish(method, params)
+    }
+
+    /// Wipes what this session holds in memory (lock, logout).
+    package func close() async {
+        try? await search.removeAll()
+        removeDecryptedFiles()
+        sessions.removeAll()
+        conversations.removeAll()
+        let signal = outboxSignal
+        Task { await signal.finish() }
+    }
+
+    /// Wakes the outbox sender.
+    func wakeOutbox() {
+        let signal = outboxSignal
+        Task { await signal.signal() }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Everything the daemon keeps about one conversation (sealed in the cache): the verified op
+/// log, the epoch secrets this device holds and its send counters. Members and the admin come from
+/// the verified roster, never from the server's say-so.
+struct ConversationRecord: Codable, Sendable {
+    var id: String
+    var isGroup: Bool
+    var createdAt: Date
+    /// Signed ops in log order, verified again when the session is restored.
+    var ops: [Data]
+    var epochSecrets: [UInt64: Data]
+    var sendCounters: [UInt64: UInt64]
+    /// Group title decrypted from the newest op carrying metadata.
+    var name: String?
+    var avatarBlobId: String?
+    var muted: Bool
+    /// This user is no longer a member (removed or left); history stays readable.
+    var removed: Bool
+
+    static func metaKey(_ id: String) -> String { "conversation.\(id)" }
+}
