@@ -165,6 +165,7 @@ let package = Package(
             dependencies: [
                 "DialogueDaemon",
                 "dialogued",
+                "dialogue-server",
                 "DialogueServer",
                 "DialogueProtocol",
                 "DialogueCrypto",

@@ -54,12 +54,15 @@ extension AccountSession {
     }
 
     /// Saves messages, updates the index and the unread counts, and tells front ends.
-    func store(_ messages: [CachedMessage], notify method: String?) async throws(DaemonError) {
+    /// - Parameter fromSync: the write applies the event being synced, so it also saves its cursor.
+    func store(_ messages: [CachedMessage], notify method: String?, fromSync: Bool = false) async throws(DaemonError) {
+        let cursor = fromSync ? pendingCursor : nil
         do {
-            try await store.apply(messages: messages, meta: [], cursor: nil)
+            try await store.apply(messages: messages, meta: [], cursor: cursor)
         } catch {
             throw DaemonError(.failed, "Saving messages failed: \(error)")
         }
+        if cursor != nil { pendingCursor = nil }
         for message in messages {
             note(message)
             if message.deleted {

@@ -17,6 +17,9 @@ extension AccountSession {
     /// service reconnects and replays it.
     package func apply(_ event: SyncEvent) async throws(DaemonError) {
         try await serialized { () async throws(DaemonError) in
+            // The first store of the event's effects carries the cursor in the same transaction.
+            pendingCursor = event.seq
+            defer { pendingCursor = nil }
             do throws(DaemonError) {
                 try await handle(event)
             } catch  where error.code == .offline || error.code == .rateLimited {
@@ -28,8 +31,9 @@ extension AccountSession {
                         "dialogue.seq": "\(event.seq)", "dialogue.event": "\(event.type.rawValue)", "error": "\(error)",
                     ])
             }
+            guard let cursor = pendingCursor else { return }
             do {
-                try await store.apply(messages: [], meta: [], cursor: event.seq)
+                try await store.apply(messages: [], meta: [], cursor: cursor)
             } catch {
                 throw DaemonError(.failed, "Saving the sync cursor failed: \(error)")
             }
@@ -127,14 +131,14 @@ extension AccountSession {
             cached.createdAt = message.createdAt
             cached.failureReason = nil
             cached.seenBy = message.seenBy
-            try await store([cached], notify: wasPending ? "message.state" : nil)
+            try await store([cached], notify: wasPending ? "message.state" : nil, fromSync: true)
             return
         }
         guard let envelope = message.envelope else {
             let tombstone = CachedMessage(
                 id: message.id, conversationId: message.conversationId, senderId: message.senderId, text: "",
                 createdAt: message.createdAt, deleted: true, seen: true)
-            try await store([tombstone], notify: nil)
+            try await store([tombstone], notify: nil, fromSync: true)
             return
         }
         let received = try await open(envelope, in: message.conversationId)
@@ -155,7 +159,7 @@ extension AccountSession {
             cached.text = newBody
             cached.editedAt = message.editedAt
         }
-        try await store([cached], notify: "message.new")
+        try await store([cached], notify: "message.new", fromSync: true)
         if let attachment = cached.attachment { await fetchAttachment(attachment) }
         if message.senderId != me { await notifyDesktop(cached) }
     }
@@ -170,7 +174,7 @@ extension AccountSession {
             editedAt >= serverEdit.addingTimeInterval(-60)
         {
             cached.editedAt = serverEdit
-            try await store([cached], notify: nil)
+            try await store([cached], notify: nil, fromSync: true)
             return
         }
         let received = try await open(envelope, in: message.conversationId)
@@ -179,7 +183,7 @@ extension AccountSession {
         }
         cached.text = body
         cached.editedAt = message.editedAt ?? Date()
-        try await store([cached], notify: "message.edited")
+        try await store([cached], notify: "message.edited", fromSync: true)
     }
 
     private func receiveDelete(_ message: Message) async throws(DaemonError) {
@@ -193,7 +197,7 @@ extension AccountSession {
         cached.text = ""
         cached.attachment = nil
         cached.reactions = [:]
-        try await store([cached], notify: "message.deleted")
+        try await store([cached], notify: "message.deleted", fromSync: true)
     }
 
     private func receiveReaction(_ reaction: Reaction, conversationId: String) async throws(DaemonError) {
@@ -216,7 +220,7 @@ extension AccountSession {
             throw DaemonError(.forbidden, "A reaction's envelope does not match")
         }
         Self.setReaction(&cached, user: reaction.userId, emoji: key, on: on)
-        try await store([cached], notify: "message.reaction")
+        try await store([cached], notify: "message.reaction", fromSync: true)
     }
 
     private func receiveSeen(_ receipt: SeenReceipt) async throws(DaemonError) {
@@ -232,7 +236,7 @@ extension AccountSession {
             }
             changed.append(cached)
         }
-        try await store(changed, notify: "message.seen")
+        try await store(changed, notify: "message.seen", fromSync: true)
     }
 
     /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have told us.

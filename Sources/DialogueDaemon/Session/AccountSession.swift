@@ -39,6 +39,8 @@ package actor AccountSession {
     /// list never decrypts the whole cache.
     var unread: [String: Set<String>] = [:]
     var lastMessages: [String: CachedMessage] = [:]
+    /// The sequence number of the event being applied, until its first write saves it.
+    var pendingCursor: Int64?
     var gateBusy = false
     var gateWaiters: [CheckedContinuation<Void, Never>] = []
     /// Sends a frame on the live WebSocket, when there is one.
