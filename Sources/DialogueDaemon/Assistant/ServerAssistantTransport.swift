@@ -35,17 +35,9 @@ struct ServerAssistantTransport: AssistantTransport {
             throw DaemonError(.failed, "The question could not be encoded: \(error)")
         }
         let endpoint = "the server \(server.absoluteString)"
-        let response: HTTPClientResponse
-        do {
-            response = try await http.execute(request, timeout: Self.startTimeout, logger: logger)
-        } catch {
-            if Task.isCancelled { throw AssistantFailure.cancelled }
-            throw AssistantFailure.unreachable(endpoint, error)
-        }
-        guard response.status == .ok else {
-            let payload = try? await response.body.collect(upTo: 64 * 1024)
-            throw Self.error(for: response, payload: payload.map { Data($0.readableBytesView) } ?? Data())
-        }
+        let response = try await Self.start(
+            request, endpoint: endpoint, http: http, timeout: Self.startTimeout, logger: logger,
+            refusal: Self.error(for:payload:))
         var decoder = UTF8ChunkDecoder()
         var answer = ""
         do {
