@@ -15,4 +15,6 @@ timeout --kill-after=30 2400 swift test -Xswiftc -warnings-as-errors --explicit-
 
 echo "== systemd units"
 scripts/check-units.sh
+
+echo "== Debian packages"
 scripts/check-packages.sh
