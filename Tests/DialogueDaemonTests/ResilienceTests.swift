@@ -64,11 +64,16 @@ struct ResilienceTests {
             let directory = try TestDirectory()
             defer { directory.remove() }
             let paths = try directory.paths()
+            // Debug logging on, into a file the test reads at the end: no message text may appear.
+            let log = directory.url.appendingPathComponent("dialogued.log").path
+            try FileManager.default.createDirectory(
+                at: paths.configFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("[log]\nlevel = \"trace\"\n".utf8).write(to: paths.configFile)
             let arguments = [
                 try CommandTests.binary().path, "--socket", paths.socket.path, "--data-dir", paths.dataDirectory.path,
                 "--config", paths.configFile.path,
             ]
-            var daemon = try SpawnedProcess(arguments)
+            var daemon = try SpawnedProcess(arguments, standardError: log)
             let client = try await RealDaemon.connect(paths.socket.path)
             _ = try await client.call("daemon.unlock", ["passphrase": "a real passphrase"])
             let account = try await client.call(
@@ -86,14 +91,14 @@ struct ResilienceTests {
             var queued: [String] = []
             for index in 0..<3 {
                 let sent = try await client.call(
-                    "messages.send", ["conversationId": .string(chatId), "text": .string("survives \(index)")])
+                    "messages.send", ["conversationId": .string(chatId), "text": .string("survives-marker \(index)")])
                 queued.append(try #require(sent["id"]?.stringValue))
             }
             daemon.kill(SIGKILL)
             #expect(try await daemon.waitForExit(seconds: 10) == 128 + SIGKILL)
 
             let restarted = try await TestServer.start(reusing: server)
-            daemon = try SpawnedProcess(arguments)
+            daemon = try SpawnedProcess(arguments, standardError: log)
             _ = try await RealDaemon.connect(paths.socket.path)
             _ = try await client.call("daemon.unlock", ["passphrase": "a real passphrase"])
             _ = try await grace.call("daemon.reconnect")
@@ -104,12 +109,16 @@ struct ResilienceTests {
             let received = try await grace.messages(chatId)
             #expect(received.compactMap { $0["id"]?.stringValue } == queued)
             #expect(received.allSatisfy { $0["senderId"]?.stringValue == adaId })
-            #expect(received.map(\.["text"]) == ["survives 0", "survives 1", "survives 2"])
+            #expect(received.map(\.["text"]) == ["survives-marker 0", "survives-marker 1", "survives-marker 2"])
             try await eventually("the outbox is empty") { try await client.call("daemon.status")["outboxPending"] == 0 }
             let cache = paths.dataDirectory.appendingPathComponent("cache.sqlite").path
             #expect(try Self.integrityCheck(cache) == "ok")
             daemon.kill(SIGTERM)
             #expect(try await daemon.waitForExit(seconds: 15) == 0)
+            let logText = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(logText.contains("session started"), "the log was written")
+            #expect(!logText.contains("survives-marker"), "message text in the daemon's log")
+            #expect(!logText.contains("a real passphrase"), "the passphrase in the daemon's log")
             await restarted.stop(keepingData: true)
         }
     }

@@ -27,7 +27,9 @@ struct ServerCrashTests {
                 """
             try Data(json.utf8).write(to: config)
             let binary = try CommandTests.binary().deletingLastPathComponent().appendingPathComponent("dialogue-server")
-            let process = try SpawnedProcess([binary.path, "--config", config.path])
+            let process = try SpawnedProcess(
+                [binary.path, "--config", config.path, "--log-level", "trace"],
+                standardError: directory.url.appendingPathComponent("server.log").path)
             let url = URL(string: "http://127.0.0.1:\(port)")!
             try await eventually("the server answers") {
                 let request = HTTPClientRequest(url: url.appendingPathComponent("api/health").absoluteString)
@@ -70,7 +72,7 @@ struct ServerCrashTests {
                 _ = try await grace.call("daemon.reconnect")
             }
             let message = try await ada.call(
-                "messages.send", ["conversationId": .string(chatId), "text": .string("message \(index)")])
+                "messages.send", ["conversationId": .string(chatId), "text": .string("crash-marker \(index)")])
             sent.append(try #require(message["id"]?.stringValue))
         }
         try await eventually("Grace has all 40 messages", timeout: 60) {
@@ -78,11 +80,20 @@ struct ServerCrashTests {
         }
         let received = try await grace.messages(chatId)
         #expect(received.compactMap { $0["id"]?.stringValue } == sent)
-        #expect(received.map(\.["text"]) == (0..<40).map { .string("message \($0)") })
+        #expect(received.map(\.["text"]) == (0..<40).map { .string("crash-marker \($0)") })
         try await eventually("Ada's outbox is empty") { try await ada.call("daemon.status")["outboxPending"] == 0 }
         #expect(try await ada.messages(chatId).allSatisfy { $0["state"] == "sent" })
         for user in users { await user.stop() }
         server.process.kill(SIGTERM)
         #expect(try await server.process.waitForExit(seconds: 15) == 0)
+        // The server's own log (trace level, both runs) and its database never saw the text.
+        let logText = try String(
+            contentsOfFile: directory.url.appendingPathComponent("server.log").path, encoding: .utf8)
+        #expect(!logText.isEmpty)
+        #expect(!logText.contains("crash-marker"))
+        for file in try ConversationEndToEndTests.files(under: directory.url.appendingPathComponent("server")) {
+            let bytes = try Data(contentsOf: file)
+            #expect(bytes.range(of: Data("crash-marker".utf8)) == nil, "plaintext in \(file.lastPathComponent)")
+        }
     }
 }

@@ -14,14 +14,16 @@ final class SpawnedProcess: @unchecked Sendable {
     /// Guarded by being touched only from the test's own task.
     private var exited = false
 
-    init(_ arguments: [String]) throws {
+    /// - Parameter standardError: a file to append the child's standard error to (its log), or
+    ///   `/dev/null`.
+    init(_ arguments: [String], standardError: String = "/dev/null") throws {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         // Nothing else of the test process leaks into the child: an inherited listening socket of
         // an in-process test server would keep its port bound after that server stopped.
         Self.markDescriptorsCloseOnExec()
