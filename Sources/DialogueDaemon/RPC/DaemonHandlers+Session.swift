@@ -97,12 +97,7 @@ extension DaemonHandlers {
             try await session().markVerified(userId: params.userId, number: params.number)
         }
         on(router, "devices.list", NoParams.self) { _ in try await session().devices() }
-        on(router, "devices.revoke", DeviceParams.self) { params -> JSONValue in
-            throw DaemonError(
-                .forbidden,
-                "Revoking \(params.deviceId) needs the account key on a linked device; this daemon holds only its own device"
-            )
-        }
+        on(router, "devices.revoke", DeviceParams.self) { params in try await session().revokeDevice(params.deviceId) }
     }
 
     func session() async throws(DaemonError) -> AccountSession {
