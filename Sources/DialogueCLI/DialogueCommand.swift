@@ -31,13 +31,13 @@ public struct DialogueCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            StatusCommand.self, UnlockCommand.self, LockCommand.self, SetPassphraseCommand.self,
+            StatusCommand.self, UnlockCommand.self, LockCommand.self, SetPassphraseCommand.self, ReconnectCommand.self,
             SignupCommand.self, LoginCommand.self, LogoutCommand.self, MeCommand.self, ProfileCommand.self,
             UsersCommand.self, ChatsCommand.self, OpenCommand.self, HistoryCommand.self, SendCommand.self,
             EditCommand.self, DeleteCommand.self, ReactCommand.self, ReadCommand.self, MuteCommand.self,
             UnmuteCommand.self, SearchCommand.self, GroupCommand.self, TypingCommand.self, PresenceCommand.self,
             SafetyNumberCommand.self, VerifyCommand.self, DevicesCommand.self, RevokeCommand.self,
-            LinkCommand.self, BotCommand.self, WatchCommand.self, DiscoverCommand.self,
+            LinkCommand.self, BotCommand.self, WatchCommand.self, DiscoverCommand.self, ChatCommand.self,
         ]
     )
 

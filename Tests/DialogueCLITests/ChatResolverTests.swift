@@ -40,6 +40,13 @@ struct ChatResolverTests {
         #expect(try ChatResolver.resolveUser("adam", users: users) == "u3")
     }
 
+    @Test func exactConversationsNeedNoPeopleList() {
+        #expect(ChatResolver.exactConversation("c3", conversations: conversations) == "c3")
+        #expect(ChatResolver.exactConversation("bob stone", conversations: conversations) == "c3")
+        #expect(ChatResolver.exactConversation("team", conversations: conversations) == "c1")
+        #expect(ChatResolver.exactConversation("bob", conversations: conversations) == nil)
+    }
+
     @Test func ambiguityListsTheCandidates() {
         do {
             _ = try chat("ada")
@@ -48,6 +55,19 @@ struct ChatResolverTests {
             #expect(failure.exitCode == 2)
             #expect(failure.message.contains("Ada Lovelace <ada@example.com> (u1)"))
             #expect(failure.message.contains("Adam Smith (u3)"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func anEMailWithoutAddressesInTheListSaysToUseTheName() {
+        let withoutEmails: [JSONValue] = [["id": "u2", "fullname": "Bob Stone"]]
+        do {
+            _ = try ChatResolver.resolveChat("bob@example.com", conversations: [], users: withoutEmails)
+            Issue.record("expected no match")
+        } catch let failure as CLIFailure {
+            #expect(failure.exitCode == 8)
+            #expect(failure.message.hasSuffix("use the name"), "\(failure.message)")
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -70,9 +70,11 @@ struct EndToEndTests {
             let me = try await CLIProcess.run(["--socket", socket, "me"])
             #expect(me.status == 5)
 
+            // The daemon took it (pending) while offline: queued, and exit 6 says so.
             let queued = try await CLIProcess.run(["--socket", socket, "send", "bob", "hi"])
-            #expect(queued.status == 0, "\(queued.stderr)")
+            #expect(queued.status == 6, "\(queued.stderr)")
             #expect(queued.stdout.hasPrefix("Queued m1"))
+            #expect(queued.stderr.contains("the message is queued"))
 
             let offline = try await CLIProcess.run(["--socket", socket, "send", "Team", "offline please"])
             #expect(offline.status == 6)

@@ -90,6 +90,41 @@ struct FormattingTests {
                 """)
     }
 
+    @Test func groupsYouLeftAreMarked() {
+        let chats: JSONValue = [
+            [
+                "id": "c1", "isGroup": true, "name": "Team", "members": ["u2"], "unread": 0, "muted": false,
+                "removed": true,
+            ]
+        ]
+        #expect(plain.conversations(chats).contains("# Team (not a member)"))
+    }
+
+    @Test func devicesWithoutNames() {
+        let devices: JSONValue = [
+            ["id": "d1", "current": true, "canReceive": true], ["id": "d2", "name": "Laptop", "current": false],
+        ]
+        #expect(
+            plain.devices(devices) == """
+                DEVICE       ADDED  ID
+                this device         d1
+                Laptop              d2
+                """)
+    }
+
+    @Test func imagesSayWhereTheyAre() {
+        let message: JSONValue = [
+            "id": "m1", "conversationId": "c", "senderId": "u2", "text": "the chart", "reactions": [],
+            "createdAt": .string(ago(5)), "deleted": false, "seen": false, "state": "sent",
+            "attachment": ["mime": "image/png", "width": 8, "height": 6, "size": 2048, "path": "/media/m1.png"],
+        ]
+        #expect(
+            plain.message(message) == """
+                now  u2  [image] the chart  m1
+                  image /media/m1.png (8×6, 2.0 KB)
+                """)
+    }
+
     @Test func messageLines() {
         var formatter = plain
         formatter.names = ["u2": "Bob"]
@@ -126,6 +161,8 @@ struct FormattingTests {
         #expect(OutputFormatter.highlighted("abcdef", ranges: [3..<99, 1..<4], style: .plain) == "a[bcdef]")
         #expect(OutputFormatter.highlighted("abc", ranges: [5..<9], style: .plain) == "abc")
         #expect(OutputFormatter.highlighted("café au lait", ranges: [0..<4], style: .plain) == "[café] au lait")
+        // Offsets count Unicode scalars (spec of `messages.search`): 👩‍💻 is three of them.
+        #expect(OutputFormatter.highlighted("👩‍💻 budget", ranges: [4..<10], style: .plain) == "👩‍💻 [budget]")
     }
 
     @Test func highlightsColouredUseBoldUnderline() {

@@ -19,9 +19,9 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("messages.edit", ["messageId": .string(id), "text": .string(text)]) {
-                session.plainFormatter.message($0)
-            }
+            let result = try await session.call("messages.edit", ["messageId": .string(id), "text": .string(text)])
+            let formatter = await session.formatter(withPeople: true)
+            session.emit(result) { formatter.message($0) }
         }
     }
 }

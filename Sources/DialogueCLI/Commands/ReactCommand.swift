@@ -19,9 +19,9 @@ struct ReactCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("messages.react", ["messageId": .string(id), "emoji": .string(emoji)]) {
-                session.plainFormatter.message($0)
-            }
+            let result = try await session.call("messages.react", ["messageId": .string(id), "emoji": .string(emoji)])
+            let formatter = await session.formatter(withPeople: true)
+            session.emit(result) { formatter.message($0) }
         }
     }
 }

@@ -12,9 +12,9 @@ struct SafetyNumberCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let userID = try await session.userID(for: user)
-            try await session.run("security.safetyNumber", ["userId": .string(userID)]) {
-                session.plainFormatter.safetyNumber($0, for: user)
+            let person = try await session.person(for: user)
+            try await session.run("security.safetyNumber", ["userId": .string(person.id)]) {
+                session.plainFormatter.safetyNumber($0, for: person.name)
             }
         }
     }

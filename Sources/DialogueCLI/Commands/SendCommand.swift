@@ -6,7 +6,12 @@ import Foundation
 struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "Send a message; it is queued durably and sent as soon as the server can be reached.")
+        abstract: "Send a message; it is queued durably and sent as soon as the server can be reached.",
+        discussion: """
+            Prints "Sent ID" once the server has the message. When the daemon cannot reach the \
+            server, the message stays queued in its outbox (it goes out on reconnect) and the exit \
+            code is 6.
+            """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
@@ -36,11 +41,29 @@ struct SendCommand: AsyncParsableCommand {
             if !text.isEmpty { params["text"] = .string(text) }
             if let image { params["attachmentPath"] = .string(LocalPath.absolute(image)) }
             if let reply { params["replyTo"] = .string(reply) }
-            try await session.run("messages.send", .object(params)) { message in
-                let state = message["state"]?.stringValue
-                let id = session.style.muted(message["id"]?.stringValue ?? "")
-                return state == "sent" ? "Sent \(id)" : "Queued \(id): it is sent as soon as the server can be reached."
+            let subscribed = await session.watchMessageStates()
+            let queued = try await session.call("messages.send", .object(params))
+            let (message, connection) = await session.settle(queued, subscribed: subscribed, patience: Self.patience)
+            let id = message["id"]?.stringValue ?? ""
+            let state = message["state"]?.stringValue
+            // Still queued and the daemon cannot reach the server: exit 6 says so (on stderr).
+            let unreachable = state == "pending" && connection != nil && connection != "online"
+            session.emit(message) { _ in
+                switch state {
+                case "sent": "Sent \(session.style.muted(id))"
+                case "failed": ""
+                case _ where unreachable: "Queued \(session.style.muted(id))"
+                default: "Queued \(session.style.muted(id)): it is sent as soon as the server can be reached."
+                }
             }
+            if state == "failed" {
+                let reason = message["failureReason"]?.stringValue.map { ": \($0)" } ?? ""
+                throw CLIFailure(message: "message \(id) could not be sent\(reason)", exitCode: 1)
+            }
+            if unreachable { throw CLIFailure(RPCError.offline(), method: "messages.send") }
         }
     }
+
+    /// How long `send` waits for the server to take the message before leaving it queued.
+    static let patience: Duration = .seconds(10)
 }

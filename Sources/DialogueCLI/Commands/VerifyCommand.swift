@@ -24,10 +24,11 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let userID = try await session.userID(for: user)
-            try await session.run("security.verify", ["userId": .string(userID), "number": .string(digits)]) { result in
+            let person = try await session.person(for: user)
+            try await session.run("security.verify", ["userId": .string(person.id), "number": .string(digits)]) {
+                result in
                 result["verified"]?.boolValue == false
-                    ? "The numbers differ: \(user) is not verified." : "\(user) is verified."
+                    ? "The numbers differ: \(person.name) is not verified." : "\(person.name) is verified."
             }
         }
     }

@@ -22,7 +22,8 @@ extension OutputFormatter {
         return Table(headers: ["NAME", "PRESENCE", "UNREAD", "ID"], rows: rows).render(style: style)
     }
 
-    /// `conversations.list`: name (groups marked `#`), unread, the last message and when, id.
+    /// `conversations.list`: name (groups marked `#`, ones you left or were removed from marked so),
+    /// unread, the last message and when, id.
     func conversations(_ value: JSONValue) -> String {
         let conversations = value.arrayValue ?? []
         if conversations.isEmpty { return style.muted("No conversations yet.") }
@@ -30,6 +31,8 @@ extension OutputFormatter {
             let isGroup = conversation["isGroup"]?.boolValue ?? false
             var name = (isGroup ? "# " : "") + (conversation["name"]?.stringValue ?? "?")
             if conversation["muted"]?.boolValue == true { name += " (muted)" }
+            // The daemon keeps a group's history after you leave (or are removed): say so.
+            if conversation["removed"]?.boolValue == true { name += " (not a member)" }
             let unread = conversation["unread"]?.integerValue ?? 0
             var last = ""
             var when = ""
@@ -64,21 +67,27 @@ extension OutputFormatter {
         return Table(headers: ["NAME", "PRESENCE"], rows: rows).render(style: style)
     }
 
-    /// `devices.list`: name, added, id, this device marked.
+    /// `devices.list`: name, added, id, this device marked; the daemon may know no name or date.
     func devices(_ value: JSONValue) -> String {
         let devices = value.arrayValue ?? []
         if devices.isEmpty { return style.muted("No devices.") }
         let rows = devices.map { device -> [Table.Cell] in
             [
-                Table.Cell(
-                    (device["name"]?.stringValue ?? "?")
-                        + (device["current"]?.boolValue == true ? " (this device)" : ""),
-                    paint: style.ink),
+                Table.Cell(Self.deviceName(device), paint: style.ink),
                 Table.Cell(RelativeTime.describe(device["createdAt"]?.stringValue, now: now), paint: style.muted),
                 Table.Cell(device["id"]?.stringValue ?? "", paint: style.muted),
             ]
         }
         return Table(headers: ["DEVICE", "ADDED", "ID"], rows: rows).render(style: style)
+    }
+
+    /// A device's name with this device marked, or what it is when the daemon knows no name.
+    static func deviceName(_ device: JSONValue) -> String {
+        let current = device["current"]?.boolValue == true
+        guard let name = device["name"]?.stringValue, !name.isEmpty else {
+            return current ? "this device" : "another device"
+        }
+        return name + (current ? " (this device)" : "")
     }
 
     /// `rpc.discover`: one line per method with its summary.

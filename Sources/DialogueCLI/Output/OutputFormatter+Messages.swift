@@ -41,7 +41,23 @@ extension OutputFormatter {
         }
         if let id = message["id"]?.stringValue { line += "  " + style.muted(id) }
         lines.append(line)
+        if message["deleted"]?.boolValue != true, let attachment = attachmentLine(message["attachment"]) {
+            lines.append("  " + attachment)
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// Where the daemon saved an image (decrypted, for opening) and what it is: `image PATH (8×6, 1.2 KB)`.
+    func attachmentLine(_ attachment: JSONValue?) -> String? {
+        guard let attachment, attachment.objectValue != nil else { return nil }
+        var facts: [String] = []
+        if let width = attachment["width"]?.integerValue, let height = attachment["height"]?.integerValue {
+            facts.append("\(width)×\(height)")
+        }
+        if let size = attachment["size"]?.integerValue { facts.append(Self.byteCount(size)) }
+        let place = attachment["path"]?.stringValue ?? attachment["name"]?.stringValue ?? "(not downloaded yet)"
+        return style.muted("image ") + place
+            + (facts.isEmpty ? "" : style.muted(" (" + facts.joined(separator: ", ") + ")"))
     }
 
     /// `messages.list`: one message per line, oldest first, replies quoted from the same page.
@@ -70,14 +86,14 @@ extension OutputFormatter {
         }.joined(separator: "\n")
     }
 
-    /// Marks `ranges` (character offsets, end exclusive) of `text`; overlapping or out-of-range
-    /// ranges are merged and clamped rather than trusted.
+    /// Marks `ranges` (offsets in Unicode scalars, end exclusive, as `messages.search` gives them)
+    /// of `text`; overlapping or out-of-range ranges are merged and clamped rather than trusted.
     static func highlighted(_ text: String, ranges: [Range<Int>], style: Style) -> String {
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var merged: [Range<Int>] = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            let lower = min(max(0, range.lowerBound), characters.count)
-            let upper = min(characters.count, range.upperBound)
+            let lower = min(max(0, range.lowerBound), scalars.count)
+            let upper = min(scalars.count, range.upperBound)
             guard lower < upper else { continue }
             let clamped = lower..<upper
             if let last = merged.last, clamped.lowerBound <= last.upperBound {
@@ -86,14 +102,19 @@ extension OutputFormatter {
                 merged.append(clamped)
             }
         }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            return String(view)
+        }
         var output = ""
         var position = 0
         for range in merged {
-            output += String(characters[position..<range.lowerBound])
-            output += style.highlight(String(characters[range]))
+            output += string(scalars[position..<range.lowerBound])
+            output += style.highlight(string(scalars[range]))
             position = range.upperBound
         }
-        output += String(characters[position...])
+        output += string(scalars[position...])
         return output
     }
 }

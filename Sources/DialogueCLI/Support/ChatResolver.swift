@@ -19,6 +19,16 @@ enum ChatResolver {
         var label: String
     }
 
+    /// The one conversation whose id or whole name (any case) is `query`, or `nil`.
+    static func exactConversation(_ query: String, conversations: [JSONValue]) -> String? {
+        let needle = query.lowercased()
+        let matches = conversations.filter {
+            $0["id"]?.stringValue == query || $0["name"]?.stringValue?.lowercased() == needle
+        }
+        guard matches.count == 1 else { return nil }
+        return matches[0]["id"]?.stringValue
+    }
+
     /// Resolves a CHAT argument.
     static func resolveChat(_ query: String, conversations: [JSONValue], users: [JSONValue]) throws -> Target {
         if conversations.contains(where: { $0["id"]?.stringValue == query }) { return .conversation(query) }
@@ -37,13 +47,15 @@ enum ChatResolver {
         let userCandidates = users.compactMap(userCandidate).filter { candidate in
             !candidate.1.contains { conversationNames.contains($0.lowercased()) }
         }
-        return try pick(query, from: conversationCandidates + userCandidates, kind: "chat")
+        return try pick(
+            query, from: conversationCandidates + userCandidates, kind: "chat", hint: emailHint(query, users: users))
     }
 
     /// Resolves a USER argument (a user id, e-mail or name) to a user id.
     static func resolveUser(_ query: String, users: [JSONValue]) throws -> String {
         if users.contains(where: { $0["id"]?.stringValue == query }) { return query }
-        let target = try pick(query, from: users.compactMap(userCandidate), kind: "person")
+        let target = try pick(
+            query, from: users.compactMap(userCandidate), kind: "person", hint: emailHint(query, users: users))
         guard case .user(let id) = target else { return query }
         return id
     }
@@ -60,15 +72,24 @@ enum ChatResolver {
         return (Candidate(target: .user(id), label: label + " (\(id))"), keys)
     }
 
+    /// Why an e-mail address matched nobody when the daemon's people list carries no addresses
+    /// (the server keeps them private), so the person knows to use the name instead.
+    private static func emailHint(_ query: String, users: [JSONValue]) -> String? {
+        guard query.contains("@"), !users.contains(where: { $0["email"]?.stringValue != nil }) else { return nil }
+        return "people are listed by name only (e-mail addresses stay private): use the name"
+    }
+
     /// Exact (case-insensitive) matches win; otherwise a unique partial match; otherwise an error.
-    private static func pick(_ query: String, from candidates: [(Candidate, [String])], kind: String) throws -> Target {
+    private static func pick(
+        _ query: String, from candidates: [(Candidate, [String])], kind: String, hint: String? = nil
+    ) throws -> Target {
         let needle = query.lowercased()
         let exact = candidates.filter { $0.1.contains { $0.lowercased() == needle } }.map(\.0)
         let matches =
             exact.isEmpty ? candidates.filter { $0.1.contains { $0.lowercased().contains(needle) } }.map(\.0) : exact
         if matches.count == 1 { return matches[0].target }
         if matches.isEmpty {
-            throw CLIFailure(message: "no \(kind) matches “\(query)”", exitCode: 8)
+            throw CLIFailure(message: "no \(kind) matches “\(query)”" + (hint.map { "; " + $0 } ?? ""), exitCode: 8)
         }
         let list = matches.prefix(8).map(\.label).joined(separator: "; ")
         throw CLIFailure(

@@ -10,6 +10,9 @@ extension Session {
         guard let conversations = try await optionalList("conversations.list", ["filter": "all"]) else {
             return query
         }
+        // The people list may need the server (slow while it is away): skip it when one
+        // conversation is named exactly.
+        if let id = ChatResolver.exactConversation(query, conversations: conversations) { return id }
         let users = try await optionalList("users.list", nil) ?? []
         switch try ChatResolver.resolveChat(query, conversations: conversations, users: users) {
         case .conversation(let id):
@@ -22,8 +25,15 @@ extension Session {
 
     /// The user id for a USER argument.
     func userID(for query: String) async throws -> String {
-        guard let users = try await optionalList("users.list", nil) else { return query }
-        return try ChatResolver.resolveUser(query, users: users)
+        try await person(for: query).id
+    }
+
+    /// The user id and display name for a USER argument (the name as typed when the daemon has none).
+    func person(for query: String) async throws -> (id: String, name: String) {
+        guard let users = try await optionalList("users.list", nil) else { return (query, query) }
+        let id = try ChatResolver.resolveUser(query, users: users)
+        let name = users.first { $0["id"]?.stringValue == id }?["fullname"]?.stringValue
+        return (id, name ?? query)
     }
 
     /// Display names by id and the signed-in id, for showing senders; empty when unavailable.
@@ -34,7 +44,8 @@ extension Session {
                 if let id = user["id"]?.stringValue { names[id] = user["fullname"]?.stringValue ?? id }
             }
         }
-        let selfID = try? await call("account.me")["id"]?.stringValue
+        // From the daemon's cache: `account.me` would ask the server first.
+        let selfID = try? await call("daemon.status")["account"]?["id"]?.stringValue
         return (names, selfID)
     }
 

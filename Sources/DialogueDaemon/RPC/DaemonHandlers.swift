@@ -184,6 +184,8 @@ package struct DaemonHandlers: Sendable {
         guard var account = try await Self.account(in: store) else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
+        // With a running session that is not online, the cached profile answers at once.
+        if await sessions.running != nil, await connection.status.state != .online { return account.view }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         do {
             let answer = try await track { try await client.check(token: account.token) }

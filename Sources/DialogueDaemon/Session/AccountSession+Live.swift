@@ -92,12 +92,14 @@ extension AccountSession {
     /// `users.list`: the people on the server, refreshed when it can be reached; unread counts come
     /// from the direct conversation in the cache.
     package func listUsers(query: String?) async throws(DaemonError) -> JSONValue {
-        do throws(DaemonError) {
-            let fetched = try await client.users(token: token)
-            users = Dictionary(fetched.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            try? await store.setMeta("users", users)
-        } catch  where error.code == .offline {
-            // The cached list serves offline.
+        // Only with a live connection: offline, the cached list answers at once instead of
+        // waiting for a connect attempt to fail.
+        if sendFrame != nil {
+            do throws(DaemonError) {
+                try await refreshUsers()
+            } catch  where error.code == .offline {
+                // The cached list serves offline.
+            }
         }
         let needle = query?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
         let direct = Dictionary(

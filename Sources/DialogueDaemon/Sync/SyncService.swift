@@ -57,7 +57,10 @@ package actor SyncService {
         var actions = machine.start()
         while !Task.isCancelled {
             var next: [SyncStateMachine.Action] = []
-            for action in actions {
+            // Status first: a connect or a backoff wait runs for a while, and front ends must see
+            // the state it starts in (connecting, or offline with retryInSeconds) right away.
+            let ordered = actions.filter(\.isPublish) + actions.filter { !$0.isPublish }
+            for action in ordered {
                 switch action {
                 case .connect(let cursor):
                     next += await connect(cursor: cursor)

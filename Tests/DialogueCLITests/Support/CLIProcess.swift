@@ -45,39 +45,19 @@ enum CLIProcess {
         timeout: Duration
     ) async throws -> Outcome {
         let directory = try ShortDirectory()
+        let inPath = directory.path + "/in"
         let outPath = directory.path + "/out"
         let errPath = directory.path + "/err"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
+        try Data(stdin.utf8).write(to: URL(fileURLWithPath: inPath))
+        var env = ["NO_COLOR": "1"]
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let (ended, endedContinuation) = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { endedContinuation.yield($0.terminationStatus) }
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let status = await withTaskGroup(of: Int32?.self) { group in
-            group.addTask {
-                var iterator = ended.makeAsyncIterator()
-                return await iterator.next()
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            if first == nil, process.isRunning { process.terminate() }
-            group.cancelAll()
-            return first
+        // Not Foundation's `Process`: see `ChildProcess` for why.
+        let process = try ChildProcess(
+            executable.path, arguments, environment: env, stdin: inPath, stdout: outPath, stderr: errPath)
+        var status = try await process.waitForExit(timeout: timeout)
+        if status == nil {
+            process.stop()
+            status = -1
         }
         let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""

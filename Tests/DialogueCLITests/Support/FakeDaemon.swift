@@ -13,9 +13,15 @@ enum FakeDaemon {
     static func with<Result: Sendable>(_ body: @Sendable (_ socketPath: String) async throws -> Result) async throws
         -> Result
     {
+        try await with(router: Self.router(), body)
+    }
+
+    /// Serves `router` (the default fake, or another scenario such as ``chatRouter()``) on `DIR/d.sock`.
+    static func with<Result: Sendable>(
+        router: RPCRouter, _ body: @Sendable (_ socketPath: String) async throws -> Result
+    ) async throws -> Result {
         let directory = try ShortDirectory()
         let path = directory.path + "/d.sock"
-        let router = Self.router()
         var logger = Logger(label: "dialogue.cli.test")
         logger.logLevel = .critical
         let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()

@@ -16,10 +16,11 @@ enum RealPrograms {
         return environment
     }
 
-    /// Starts `dialogued` and waits (up to 10 s) until it answers `daemon.status`.
-    static func startDaemon(environment: [String: String]) async throws -> Process? {
+    /// Starts `dialogued` and waits (up to 10 s) until it answers `daemon.status`; its log goes to
+    /// `log` when given (kept for reading when a test fails).
+    static func startDaemon(environment: [String: String], log: String? = nil) async throws -> ChildProcess? {
         guard let binary = CLIProcess.binary(named: "dialogued") else { return nil }
-        let daemon = try launch(binary, [], environment: environment, output: FileHandle.nullDevice)
+        let daemon = try ChildProcess(binary.path, [], environment: environment, stdout: log, stderr: log)
         let socket = environment["XDG_RUNTIME_DIR", default: ""] + "/dialogue/dialogued.sock"
         for _ in 0..<100 {
             let answered =
@@ -34,14 +35,12 @@ enum RealPrograms {
     }
 
     /// Starts `dialogue-server --dev --port 0` and returns it with its URL (read from its stdout).
-    static func startServer(root: String) async throws -> (Process, String)? {
+    static func startServer(root: String) async throws -> (ChildProcess, String)? {
         guard let binary = CLIProcess.binary(named: "dialogue-server") else { return nil }
         let log = root + "/server.out"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
         try FileManager.default.createDirectory(atPath: root + "/srv", withIntermediateDirectories: true)
-        let server = try launch(
-            binary, ["--dev", "--port", "0", "--data-dir", root + "/srv"], environment: [:],
-            output: try FileHandle(forWritingTo: URL(fileURLWithPath: log)))
+        let server = try ChildProcess(
+            binary.path, ["--dev", "--port", "0", "--data-dir", root + "/srv"], stdout: log)
         for _ in 0..<100 {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             if let range = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) {
@@ -53,23 +52,40 @@ enum RealPrograms {
         return nil
     }
 
-    static func stop(_ process: Process) {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+    /// A token secret for servers that are restarted: `--dev` makes a new one per process, which
+    /// would sign every daemon out at the restart.
+    static let serverSecret = "cli-test-secret-0123456789abcdef0123456789"
+
+    /// Starts `dialogue-server` on a fixed `port` (below the ephemeral range, see
+    /// ``restartablePort()``) over `root/srv`, with ``serverSecret``; start it again with the same
+    /// arguments after ``stop(_:)`` for a restart that keeps accounts, data and sessions. `nil`
+    /// when the port is taken or the server never says it listens.
+    static func startServer(root: String, port: Int) async throws -> ChildProcess? {
+        guard let binary = CLIProcess.binary(named: "dialogue-server") else { return nil }
+        let log = root + "/server-\(port).out"
+        try FileManager.default.createDirectory(atPath: root + "/srv", withIntermediateDirectories: true)
+        let server = try ChildProcess(
+            binary.path, ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", root + "/srv"],
+            environment: ["DIALOGUE_JWT_SECRET": serverSecret], stdout: log)
+        for _ in 0..<100 {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if text.contains("listening on http://127.0.0.1:\(port)") { return server }
+            if !server.isRunning { return nil }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        stop(server)
+        return nil
     }
 
-    private static func launch(
-        _ binary: URL, _ arguments: [String], environment: [String: String], output: FileHandle
-    ) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// A port for a server that will be restarted: below the kernel's ephemeral range (32768 and
+    /// up), so a daemon reconnecting to the dead port cannot connect to itself (a TCP
+    /// self-connect) and hold it; see Tests/DialogueDaemonTests/Support/TestServer.swift.
+    static func restartablePort() -> Int {
+        Int.random(in: 20000..<30000)
+    }
+
+    /// Stops a program (SIGTERM, then SIGKILL after 10 s) and reaps it.
+    static func stop(_ process: ChildProcess) {
+        process.stop()
     }
 }

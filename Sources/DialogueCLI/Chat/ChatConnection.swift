@@ -1,0 +1,27 @@
+import DialogueRPC
+
+/// The daemon's connection to the server, as `daemon.status` and `connection` events report it.
+struct ChatConnection: Sendable, Equatable {
+    /// `online`, `connecting`, `offline`, or `unknown` before the daemon said.
+    var state = "unknown"
+    var retryInSeconds: Int?
+    var lastError: String?
+
+    init(state: String = "unknown", retryInSeconds: Int? = nil, lastError: String? = nil) {
+        self.state = state
+        self.retryInSeconds = retryInSeconds
+        self.lastError = lastError
+    }
+
+    init(json: JSONValue) {
+        let retry: Int?
+        if case .double(let seconds)? = json["retryInSeconds"] {
+            retry = Int(seconds.rounded(.up))
+        } else {
+            retry = json["retryInSeconds"]?.integerValue
+        }
+        self.init(
+            state: json["state"]?.stringValue ?? "unknown", retryInSeconds: retry,
+            lastError: json["lastError"]?.stringValue)
+    }
+}

@@ -1,0 +1,5 @@
+/// Whether a person is online, and when they were last seen.
+struct ChatPresence: Sendable, Equatable {
+    var online: Bool
+    var lastSeen: String?
+}
