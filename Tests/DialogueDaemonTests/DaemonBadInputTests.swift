@@ -33,6 +33,11 @@ struct DaemonBadInputTests {
                     try await client.call("messages.search", params: ["query": "   "])
                 }
                 #expect(empty?.reason == .invalidInput)
+                let avatar = await #expect(throws: RPCError.self) {
+                    try await client.call(
+                        "conversations.createGroup", params: ["name": "G", "memberIds": [], "avatarPath": "/x.png"])
+                }
+                #expect(avatar?.reason == .invalidInput)
                 let badFilter = await #expect(throws: RPCError.self) {
                     try await client.call("conversations.list", params: ["filter": "everything"])
                 }

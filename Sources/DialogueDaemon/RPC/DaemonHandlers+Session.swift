@@ -36,7 +36,8 @@ extension DaemonHandlers {
             try await session().openDirect(userId: params.userId)
         }
         on(router, "conversations.createGroup", CreateGroupParams.self) { params in
-            try await session().createGroup(name: params.name, memberIds: params.memberIds)
+            try Self.refuseAvatar(params.avatarPath)
+            return try await session().createGroup(name: params.name, memberIds: params.memberIds)
         }
         on(router, "conversations.addMembers", MembersParams.self) { params in
             try await session().addMembers(params.conversationId, memberIds: params.memberIds)
@@ -48,7 +49,8 @@ extension DaemonHandlers {
             try await session().leave(params.conversationId)
         }
         on(router, "conversations.update", UpdateConversationParams.self) { params in
-            try await session().updateGroup(params.conversationId, name: params.name)
+            try Self.refuseAvatar(params.avatarPath)
+            return try await session().updateGroup(params.conversationId, name: params.name)
         }
         on(router, "conversations.delete", ConversationParams.self) { params in
             try await session().deleteGroup(params.conversationId)
@@ -104,7 +106,15 @@ extension DaemonHandlers {
         try await sessions.session()
     }
 
+    /// Avatars are not served yet: say so instead of dropping the picture silently.
+    static func refuseAvatar(_ path: String?) throws(DaemonError) {
+        guard path == nil else {
+            throw DaemonError(.invalidInput, "Avatars are not supported yet: leave out avatarPath")
+        }
+    }
+
     func updateProfile(_ params: UpdateProfileParams) async throws(DaemonError) -> AccountView {
+        try Self.refuseAvatar(params.avatarPath)
         let store = try await keyStore.store()
         guard var account = try await Self.account(in: store) else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
