@@ -345,9 +345,18 @@ struct RPCServerTests {
         try await TemporaryDirectory.with { directory in
             let path = directory + "/d.sock"
             let (listening, listeningContinuation) = AsyncStream<Void>.makeStream()
+            // The shutdown must find the call in flight: wait for its handler to start, not for a
+            // fixed time that a loaded machine may not honour.
+            let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+            let router = RPCRouter()
+            router.register("slow") { _, _ in
+                startedContinuation.finish()
+                try await Task.sleep(for: .milliseconds(300))
+                return "slow"
+            }
             let server = RPCServer(
                 configuration: .init(listener: .socketPath(path)),
-                router: Self.timingRouter(slowDelay: .milliseconds(300)),
+                router: router,
                 logger: TestServer.logger
             ) { _ in listeningContinuation.finish() }
             let group = ServiceGroup(services: [server], logger: TestServer.logger)
@@ -356,7 +365,7 @@ struct RPCServerTests {
                 for await _ in listening {}
                 let socket = try LineSocket(path: path)
                 try socket.sendLine(#"{"jsonrpc":"2.0","method":"slow","id":1}"#)
-                try await Task.sleep(for: .milliseconds(50))
+                for await _ in started {}
                 await group.triggerGracefulShutdown()
                 #expect(try await socket.readJSON() == ["jsonrpc": "2.0", "id": 1, "result": "slow"])
                 #expect(try await socket.readLine() == .eof)
