@@ -67,9 +67,7 @@ extension LocalStore {
         }
     }
 
-    package func messageCount() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0 }
-    }
+    package func messageCount() async throws -> Int { try await counts().messages }
 
     func decodeMessage(_ row: Row) throws -> CachedMessage {
         let id: String = row["id"]

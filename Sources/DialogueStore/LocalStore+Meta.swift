@@ -4,13 +4,7 @@ import GRDB
 extension LocalStore {
     /// Stores a small sealed value (the account, the sync cursor, identity pins).
     package func setMeta(_ key: String, _ value: some Encodable & Sendable) async throws {
-        let cell = try Self.seal(metaCipher, try Self.encode(value), column: "data", row: key)
-        try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO meta (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data",
-                arguments: [key, Data(cell)]
-            )
-        }
+        try await apply(messages: [], meta: [MetaWrite(key, value)], cursor: nil)
     }
 
     package func meta<T: Decodable & Sendable>(_ key: String, as type: T.Type) async throws -> T? {
@@ -25,15 +19,7 @@ extension LocalStore {
     /// Saves received messages and the sync cursor in one transaction, so a crash can neither
     /// lose an applied event nor apply one twice.
     package func apply(messages: [CachedMessage], cursor: Int64) async throws {
-        let cell = try Self.seal(metaCipher, try Self.encode(cursor), column: "data", row: "cursor")
-        try await pool.write { db in
-            for message in messages { try self.save(message, in: db) }
-            try db.execute(
-                sql:
-                    "INSERT INTO meta (key, data) VALUES ('cursor', ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data",
-                arguments: [Data(cell)]
-            )
-        }
+        try await apply(messages: messages, meta: [], cursor: cursor)
     }
 
     /// The last event sequence number applied (0 before the first sync).
@@ -41,7 +27,7 @@ extension LocalStore {
 }
 
 extension LocalStore {
-    /// One sealed meta value to write in ``apply(messages:meta:deleting:cursor:)``.
+    /// One sealed meta value to write in ``apply(messages:meta:deletingConversation:cursor:)``.
     package struct MetaWrite: Sendable {
         package var key: String
         package var value: [UInt8]

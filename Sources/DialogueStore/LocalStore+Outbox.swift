@@ -55,9 +55,7 @@ extension LocalStore {
         }
     }
 
-    package func outboxCount() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
-    }
+    package func outboxCount() async throws -> Int { try await counts().outbox }
 
     private func outboxItem(requestId: String, in db: Database) throws -> OutboxItem? {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE request_id = ?", arguments: [requestId])

@@ -18,6 +18,8 @@ package actor EventBroadcaster {
     /// Conversations a front end has open (from `conversations.markRead` / `messages.list`), per
     /// connection: desktop notifications skip them.
     private var openConversations: [Int: String] = [:]
+    /// Connections whose close already drops their state here (one handler each).
+    private var watched: Set<Int> = []
 
     package init() {}
 
@@ -26,10 +28,7 @@ package actor EventBroadcaster {
         let id = "sub-\(nextID)"
         nextID += 1
         subscriptions[id] = Subscription(connection: connection, types: types.map(Set.init))
-        connection.onClose { [weak self] in
-            guard let self else { return }
-            Task { await self.dropConnection(connection.id) }
-        }
+        watch(connection)
         return id
     }
 
@@ -53,10 +52,7 @@ package actor EventBroadcaster {
     /// Notes which conversation a connection is looking at.
     package func setOpenConversation(_ conversationId: String?, connection: RPCConnection) {
         openConversations[connection.id] = conversationId
-        connection.onClose { [weak self] in
-            guard let self else { return }
-            Task { await self.dropConnection(connection.id) }
-        }
+        watch(connection)
     }
 
     /// Whether some front end has this conversation open now.
@@ -64,8 +60,17 @@ package actor EventBroadcaster {
         openConversations.values.contains(conversationId)
     }
 
+    private func watch(_ connection: RPCConnection) {
+        guard watched.insert(connection.id).inserted else { return }
+        connection.onClose { [weak self] in
+            guard let self else { return }
+            Task { await self.dropConnection(connection.id) }
+        }
+    }
+
     private func dropConnection(_ id: Int) {
         subscriptions = subscriptions.filter { $0.value.connection.id != id }
         openConversations[id] = nil
+        watched.remove(id)
     }
 }

@@ -37,7 +37,8 @@ extension ServerClient {
 
     /// `PUT /api/conversations/remove-member` (also leaving).
     package func removeMember(_ body: RemoveMemberRequest, token: String) async throws(DaemonError) {
-        let _: SuccessOrConversation = try await call(
+        // Answers with the conversation, or just success when the caller left: only success matters.
+        let _: SuccessResponse = try await call(
             .put, "api/conversations/remove-member", body: body, authentication: .session(token: token))
     }
 
@@ -82,9 +83,4 @@ extension ServerClient {
             .put, "api/messages/mark/\(try Self.segment(messageId))", body: MarkSeenRequest(upTo: upTo),
             authentication: .session(token: token))
     }
-}
-
-/// `remove-member` answers with the conversation, or just success when the caller left it.
-private struct SuccessOrConversation: Decodable {
-    var success: Bool
 }

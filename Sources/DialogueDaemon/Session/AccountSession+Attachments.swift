@@ -1,4 +1,5 @@
 import DialogueCrypto
+import DialogueMedia
 import DialogueProtocol
 import DialogueStore
 import Foundation
@@ -11,10 +12,20 @@ extension AccountSession {
 
     /// Reads, downscales and encrypts the file; the ciphertext waits in the blob directory.
     func prepareAttachment(path: String) async throws(DaemonError) -> CachedAttachment {
-        let prepared = try await AttachmentPreparer.prepare(path: path)
+        guard path.hasPrefix("/") else {
+            throw DaemonError(.invalidInput, "attachmentPath must be an absolute path, found \"\(path)\"")
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let prepared: PreparedImage
+        do {
+            // Downscaled and re-encoded with libgd, which leaves the image's metadata behind.
+            prepared = try await ImageDownscaler.prepareInBackground(fileAt: path)
+        } catch {
+            throw DaemonError(.invalidInput, "\(name): \(error.message)")
+        }
         let encrypted: (blob: [UInt8], descriptor: AttachmentDescriptor)
         do {
-            encrypted = try AttachmentCipher.encrypt(prepared.bytes, blobID: "")
+            encrypted = try AttachmentCipher.encrypt(prepared.data, blobID: "")
         } catch {
             throw DaemonError(.invalidInput, "The attachment could not be encrypted: \(error.message)")
         }
@@ -22,10 +33,10 @@ extension AccountSession {
         try writePrivate(encrypted.blob, to: files.blobs.appendingPathComponent(localId))
         var attachment = CachedAttachment(descriptor: encrypted.descriptor)
         attachment.blobId = localId
-        attachment.mime = prepared.mime
-        attachment.width = prepared.width.map(Int64.init)
-        attachment.height = prepared.height.map(Int64.init)
-        attachment.name = prepared.name
+        attachment.mime = prepared.mimeType
+        attachment.width = Int64(prepared.width)
+        attachment.height = Int64(prepared.height)
+        attachment.name = name
         return attachment
     }
 

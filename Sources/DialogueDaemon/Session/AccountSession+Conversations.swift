@@ -60,7 +60,6 @@ extension AccountSession {
                 record.avatarBlobId = info.avatarBlobId
             }
         }
-        record.epochSecrets = session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
         record.removed = !(session.state?.roster.contains(deviceKeys.user) ?? false)
         sessions[id] = session
         conversations[id] = record
@@ -76,9 +75,11 @@ extension AccountSession {
     }
 
     func save(conversation id: String) async throws(DaemonError) {
-        var record = conversations[id]
-        if let session = sessions[id] { record?.sendCounters = session.sendCounters }
-        conversations[id] = record
+        // The record's secrets and counters are the session's, copied only when it is saved.
+        if let session = sessions[id] {
+            conversations[id]?.sendCounters = session.sendCounters
+            conversations[id]?.epochSecrets = session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
+        }
         do {
             try await store.apply(messages: [], meta: [try conversationWrite(id)], cursor: nil)
         } catch let error as DaemonError {
@@ -226,7 +227,7 @@ extension AccountSession {
         sessions[id] = made.session
         conversations[id] = ConversationRecord(
             id: id, isGroup: kind == .group, createdAt: Date(), ops: [Data(made.op.encoded)],
-            epochSecrets: made.session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }, sendCounters: [:],
+            epochSecrets: [:], sendCounters: [:],
             name: info?.name, avatarBlobId: nil, muted: false, removed: false)
         try await save(conversation: id)
         let view = conversationView(id) ?? .null
@@ -265,7 +266,6 @@ extension AccountSession {
             sessions[id] = draft
             var record = conversations[id]
             record?.ops.append(Data(op.encoded))
-            record?.epochSecrets = draft.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
             if let metadata, let info = GroupInfo(bytes: metadata) {
                 record?.name = info.name
                 record?.avatarBlobId = info.avatarBlobId

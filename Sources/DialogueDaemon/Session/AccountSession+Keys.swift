@@ -28,13 +28,11 @@ extension AccountSession {
         }
     }
 
-    /// Verifies a fetched bundle and records it; throws `untrusted_identity` when a verified
-    /// contact's identity changed.
+    /// Verifies a fetched bundle and records it. A changed identity is accepted and announced; for a
+    /// verified contact the pin then blocks sending until re-verified (see ``requireTrusted(_:)``).
     func accept(_ bundle: KeyBundle) async throws(DaemonError) {
-        let user: UserID
         let outcome: IdentityPins.Verification
         do {
-            user = try UserID(bundle.userId)
             outcome = try pins.verify(Self.userKeyBundle(bundle), nowMs: Self.nowMs())
         } catch {
             logger.warning(
@@ -61,7 +59,6 @@ extension AccountSession {
             }
         }
         bundles[bundle.userId] = bundle
-        _ = user
         do {
             try await store.apply(
                 messages: [], meta: [try .init("directory.\(bundle.userId)", bundle), try pinsWrite()], cursor: nil)
