@@ -108,7 +108,7 @@ struct ChatTmuxTests {
         do {
             let listed = try await tmux.waitForScreen { $0.contains("Chats") && $0.contains(daemon.conversation) }
             #expect(listed.met, "the conversation list never showed:\n\(listed.screen)")
-            #expect(try await tmux.format("#{alternate_on}") == "1")
+            #expect(try await waitFor(timeout: .seconds(10)) { try await tmux.format("#{alternate_on}") == "1" })
             let lines = listed.screen.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.first?.hasPrefix(" Dialogue") == true, "\(listed.screen)")
             #expect(listed.screen.contains("● online"))
@@ -147,8 +147,8 @@ struct ChatTmuxTests {
             try await tmux.send(keys: "q")
             #expect(try await run.status() == "0")
             #expect(try run.modesRestored(), "the terminal's modes were not restored")
-            #expect(try await tmux.format("#{alternate_on}") == "0")
-            #expect(try await tmux.format("#{cursor_flag}") == "1")
+            #expect(try await waitFor(timeout: .seconds(10)) { try await tmux.format("#{alternate_on}") == "0" })
+            #expect(try await waitFor(timeout: .seconds(10)) { try await tmux.format("#{cursor_flag}") == "1" })
             let final = try await tmux.screen()
             #expect(!final.contains("Chats"), "the chat is still on the normal screen:\n\(final)")
         } catch {
@@ -174,8 +174,9 @@ struct ChatTmuxTests {
                 let screen = try await tmux.screen()
                 #expect(status == "\(128 + signal)", "\(screen)")
                 #expect(try run.modesRestored(), "the terminal's modes were not restored")
-                #expect(try await tmux.format("#{alternate_on}") == "0")
-                #expect(try await tmux.format("#{cursor_flag}") == "1")
+                // tmux reads the pane's last bytes on its own time, after the process has gone.
+                #expect(try await waitFor(timeout: .seconds(10)) { try await tmux.format("#{alternate_on}") == "0" })
+                #expect(try await waitFor(timeout: .seconds(10)) { try await tmux.format("#{cursor_flag}") == "1" })
             } catch {
                 await tmux.stop()
                 throw error

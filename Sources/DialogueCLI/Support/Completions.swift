@@ -10,15 +10,26 @@ import Foundation
 enum Completions {
     /// Conversation names (and ids) for CHAT.
     @Sendable static func chats(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
-        await suggestions(words: words) { client in
+        await chats(words, prefix: prefix, within: defaultWait)
+    }
+
+    /// People's names for USER.
+    @Sendable static func users(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
+        await users(words, prefix: prefix, within: defaultWait)
+    }
+
+    /// How long a shell waits for suggestions before it gets none.
+    static let defaultWait = Duration.seconds(1)
+
+    static func chats(_ words: [String], prefix: String, within wait: Duration) async -> [String] {
+        await suggestions(words: words, within: wait) { client in
             let conversations = try await client.call("conversations.list", params: ["filter": "all"]).arrayValue ?? []
             return conversations.compactMap { $0["name"]?.stringValue ?? $0["id"]?.stringValue }
         }.filter { $0.hasPrefix(prefix) }
     }
 
-    /// People's names for USER.
-    @Sendable static func users(_ words: [String], _ index: Int, _ prefix: String) async -> [String] {
-        await suggestions(words: words) { client in
+    static func users(_ words: [String], prefix: String, within wait: Duration) async -> [String] {
+        await suggestions(words: words, within: wait) { client in
             let users = try await client.call("users.list").arrayValue ?? []
             return users.compactMap { $0["fullname"]?.stringValue ?? $0["id"]?.stringValue }
         }.filter { $0.hasPrefix(prefix) }
@@ -35,6 +46,7 @@ enum Completions {
 
     private static func suggestions(
         words: [String],
+        within wait: Duration,
         _ body: @escaping @Sendable (RPCClient) async throws -> [String]
     ) async -> [String] {
         guard let path = socketPath(in: words) ?? (try? RPCServer.defaultSocketPath()) else { return [] }
@@ -43,7 +55,7 @@ enum Completions {
                 try? await RPCClient.withConnection(socketPath: path) { client in try await body(client) }
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(1))
+                try? await Task.sleep(for: wait)
                 return nil
             }
             let first = await group.next() ?? nil
