@@ -22,7 +22,7 @@ package enum RPCMethods {
         .init("events.unsubscribe", "Stop one subscription of this connection.", params: "subscription: string"),
         // Account and people
         .init("account.signup", "Create the account and this device's identity keys, publish them, sign in.", params: "server: string, email: string, fullname: string, password: string, bio?: string", result: "{id, email, fullname, bio}"),
-        .init("account.login", "Sign in to an existing account from this device.", params: "server: string, email: string, password: string", result: "{id, email, fullname, bio}"),
+        .init("account.login", "Sign in to an existing account from this device (needsLink when its keys are on another device).", params: "server: string, email: string, password: string", result: "{id, email, fullname, bio, needsLink?}"),
         .init("account.logout", "Sign out and forget the session token."),
         .init("account.me", "The signed-in account's profile.", result: "{id, email, fullname, bio, avatarUrl?}"),
         .init("account.updateProfile", "Change the name, bio or avatar.", params: "fullname?: string, bio?: string, avatarPath?: string", result: "{id, email, fullname, bio, avatarUrl?}"),
@@ -53,6 +53,7 @@ package enum RPCMethods {
         .init("security.verify", "Mark a contact verified after comparing safety numbers.", params: "userId: string, number: string", result: "{verified}"),
         .init("devices.list", "This account's devices.", result: "[{id, name, createdAt, current}]"),
         .init("devices.revoke", "Revoke one of this account's devices.", params: "deviceId: string"),
+        .init("devices.link", "Without code, on a new device: show a link code (then device.linked). With the code, on a linked device: link the new one.", params: "code?: string", result: "{code, deviceId, expiresAt} | {deviceId, devices}"),
         // Assistant
         .init("bot.ask", "Ask the assistant; tokens stream as bot.token, then bot.done.", params: "prompt: string", result: "{requestId}"),
         .init("bot.cancel", "Stop a streaming answer; it ends with bot.done carrying an error.", params: "requestId: string"),
@@ -74,6 +75,8 @@ package enum RPCMethods {
         .init("typing", "The current set of people typing in a conversation.", result: "{conversationId, userIds}"),
         .init("presence", "A user came online or went offline.", result: "{userId, online, lastSeen}"),
         .init("connection", "The server connection changed state.", result: "{state: online|connecting|offline, server, retryInSeconds?, lastError?}"),
+        .init("device.linked", "This new device received the account's keys and is syncing its history.", result: "{deviceId, conversations}"),
+        .init("device.linkExpired", "The link code this device showed expired unused.", result: "{deviceId}"),
         .init("security.identityChanged", "A contact's identity key changed and must be re-verified.", result: "{userId, verified}"),
         .init("bot.token", "One streamed piece of an assistant answer.", result: "{requestId, text}"),
         .init("bot.done", "The assistant answer is complete (or failed, with error).", result: "{requestId, error?}"),

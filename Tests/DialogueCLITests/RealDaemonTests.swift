@@ -332,6 +332,59 @@ struct RealDaemonTests {
         #expect(gone)
     }
 
+    // MARK: - Devices
+
+    @Test func linkingASecondDevice() async throws {
+        let pair = try await RealPair.start()
+        defer { pair.stop() }
+        let (ada, grace) = (pair.ada, pair.grace)
+        let before = try await ada.run(["send", "Grace Hopper", "sent before the laptop existed"])
+        #expect(before.status == 0, "\(before.stderr)")
+
+        // The laptop signs in to Ada's account; it is told its keys are elsewhere.
+        let laptop = try await pair.addDevice(of: ada, folder: "l")
+        let login = try await laptop.run(
+            ["login", "--server", pair.url, "--email", ada.email], stdin: "a good password\n")
+        #expect(login.status == 0, "\(login.stderr)")
+        #expect(login.stdout.contains("run `dialogue link` here"), "\(login.stdout)")
+        let unlinked = try await laptop.run(["chats"])
+        #expect(unlinked.status != 0)
+        #expect(unlinked.stderr.contains("dialogue link"), "\(unlinked.stderr)")
+
+        // `dialogue link` shows the code and waits; `dialogue link CODE` on Ada's first device links it.
+        let waiting = try BackgroundCLI(["link"], environment: laptop.environment)
+        defer { waiting.stop() }
+        let shown = try await waitFor { waiting.stdout.contains("dialogue link ") }
+        #expect(shown, "no code shown: \(waiting.stdout) \(waiting.stderr)")
+        let code = try #require(
+            waiting.stdout.split(separator: "\n").first { $0.contains("run: dialogue link ") }?
+                .split(separator: " ").last.map(String.init))
+        let wrong = try await ada.run(["link", String(code.reversed())])
+        #expect(wrong.status != 0)
+        let linked = try await ada.run(["link", code])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout.hasPrefix("Linked device "), "\(linked.stdout)")
+        #expect(try await waiting.exitStatus(within: .seconds(30)) == 0, "\(waiting.stdout) \(waiting.stderr)")
+        #expect(
+            waiting.stdout.contains("Linked: this device now has your account and 1 conversation."), "\(waiting.stdout)"
+        )
+
+        // The laptop reads the history and writes as Ada.
+        let history = try await waitFor {
+            try await Self.message(laptop, "Grace Hopper", text: "sent before the laptop existed") != nil
+        }
+        #expect(history, "the laptop never showed the history")
+        let sent = try await laptop.run(["send", "Grace Hopper", "now from the laptop"])
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let arrived = try await waitFor {
+            try await Self.message(grace, "Ada Lovelace", text: "now from the laptop")?["senderId"]?.stringValue
+                == ada.id
+        }
+        #expect(arrived, "Grace never got the laptop's message")
+        let devices = try await ada.run(["devices"])
+        #expect(devices.stdout.split(separator: "\n").count >= 2, "\(devices.stdout)")
+    }
+
     // MARK: - Offline
 
     @Test func offlineSendIsQueuedThenDeliveredAfterReconnect() async throws {

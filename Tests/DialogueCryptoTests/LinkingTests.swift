@@ -78,4 +78,18 @@ struct LinkingTests {
         // A truncated bundle is refused.
         expectCode(.truncated) { try LinkBundle.open(Array(sealed.dropLast()), keys: newDevice, secret: secret) }
     }
+
+    @Test("The pending record's payload round-trips; a malformed one is refused")
+    func pendingPayload() throws {
+        let keys = try DeviceKeys(user: try UserID("0123456789abcdef01234567"), nowMs: testNow)
+        let pending = PendingDevice(keys: keys, secret: LinkSecret())
+        let parsed = try PendingDevice(payload: pending.payload, commitment: pending.commitment)
+        #expect(parsed == pending)
+        expectCode(.truncated) {
+            try PendingDevice(payload: Array(pending.payload.prefix(40)), commitment: pending.commitment)
+        }
+        expectCode(.invalidEncoding) {
+            try PendingDevice(payload: pending.payload, commitment: Array(pending.commitment.prefix(16)))
+        }
+    }
 }

@@ -1,28 +1,69 @@
 import ArgumentParser
 import DialogueRPC
 
-/// `dialogue link [CODE]`: shows a code to link a new device, or accepts one shown by another.
-///
-/// spec/rpc.md has no linking method yet; this calls `devices.link`, which a daemon without it
-/// answers with -32601, reported as "not supported yet".
+/// `dialogue link [CODE]`: `devices.link`. The new device shows a code and waits; a device that
+/// already has the account enters it.
 struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "link", abstract: "Show a code to link another device, or accept a code shown by one.")
+        commandName: "link",
+        abstract: "Link this new device to your account, or link a new device from this one.",
+        discussion: """
+            On the new device, sign in (dialogue login), then run `dialogue link`: it shows a code and \
+            waits. On a device that already has your account, run `dialogue link CODE`. The new device \
+            then receives your account key and the keys of every conversation, and reads the history. \
+            The code never reaches the server and expires after 15 minutes.
+            """)
 
     @OptionGroup(title: "Global options") var global: GlobalOptions
 
-    @Argument(help: "A link code shown by your other device (omit it to show one).")
+    @Argument(help: "The code the new device shows (omit it on the new device to show one).")
     var code: String?
+
+    @Flag(help: "Show the code and return, without waiting for the other device.")
+    var noWait = false
 
     func run() async throws {
         try await Session.with(global) { session in
-            let params: JSONValue = code.map { ["code": .string($0)] } ?? [:]
-            try await session.run("devices.link", params) { result in
-                if let shown = result["code"]?.stringValue {
-                    return "Link code: \(session.style.ink(shown))\nRun `dialogue link \(shown)` on the other device."
+            if let code {
+                try await session.run("devices.link", ["code": .string(code)]) { result in
+                    "Linked device \(result["deviceId"]?.stringValue ?? "")."
                 }
-                return "Linked."
+                return
             }
+            if !noWait {
+                _ = try await session.call(
+                    "events.subscribe", ["types": ["device.linked", "device.linkExpired"]])
+            }
+            try await session.run("devices.link", [:]) { result in
+                let shown = result["code"]?.stringValue ?? ""
+                return """
+                    Link code: \(session.style.ink(shown))
+                    On a device that already has your account, run: dialogue link \(shown)
+                    """
+            }
+            // The code must be on screen (or in the pipe) while this waits.
+            Terminal.flushOutput()
+            guard !noWait else { return }
+            if !session.options.json {
+                Terminal.writeError(
+                    session.style.muted(
+                        "Waiting for your other device; Ctrl-C stops waiting (the link still completes)."))
+            }
+            for await notification in session.client.notifications {
+                switch notification.method {
+                case "device.linked":
+                    let conversations = notification.params?["conversations"]?.integerValue ?? 0
+                    session.emit(notification.params ?? [:]) { _ in
+                        "Linked: this device now has your account and \(conversations) conversation\(conversations == 1 ? "" : "s")."
+                    }
+                    return
+                case "device.linkExpired":
+                    throw CLIFailure(message: "The code expired unused: run `dialogue link` again", exitCode: 1)
+                default:
+                    continue
+                }
+            }
+            throw CLIFailure(message: "dialogued closed the connection", exitCode: CLIFailure.daemonNotRunningExitCode)
         }
     }
 }

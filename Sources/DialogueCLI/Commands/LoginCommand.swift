@@ -24,7 +24,10 @@ struct LoginCommand: AsyncParsableCommand {
             let password = try PassphraseReader.read(prompt: "Password: ")
             let params: JSONValue = ["server": .string(server), "email": .string(email), "password": .string(password)]
             try await session.run("account.login", params) { account in
-                "Signed in as " + session.plainFormatter.accountLine(account) + "."
+                let signedIn = "Signed in as " + session.plainFormatter.accountLine(account) + "."
+                guard account["needsLink"]?.boolValue == true else { return signedIn }
+                return signedIn
+                    + "\nYour account's keys are on another device: run `dialogue link` here to link this one."
             }
         }
     }

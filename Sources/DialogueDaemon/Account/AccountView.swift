@@ -8,6 +8,9 @@ package struct AccountView: Codable, Equatable, Sendable {
     package var avatarUrl: String?
     /// The server the account lives on.
     package var server: String
+    /// `true` while this device is signed in but holds no keys for the account: its keys are on
+    /// another device, and `devices.link` links this one. Absent otherwise.
+    package var needsLink: Bool?
 
     package init(id: String, email: String, fullname: String, bio: String, avatarUrl: String? = nil, server: String) {
         self.id = id

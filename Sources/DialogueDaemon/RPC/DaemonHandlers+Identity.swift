@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueRPC
 import DialogueStore
 import Foundation
 
@@ -13,8 +14,10 @@ extension DaemonHandlers {
     }
 
     /// Reuses this device's keys for the account, or creates and publishes them when the account
-    /// has none yet. An account whose keys live on another device needs linking first.
+    /// has none yet.
+    /// - Returns: `false` when the account's keys live on another device: this one needs linking.
     func ensureIdentity(for answer: AuthResponse, client: ServerClient, in store: LocalStore) async throws(DaemonError)
+        -> Bool
     {
         let stored: DeviceIdentity?
         do {
@@ -22,22 +25,52 @@ extension DaemonHandlers {
         } catch {
             throw DaemonError(.failed, "The stored keys could not be read: \(error)")
         }
-        if let stored, stored.userId == answer.user.id { return }
-        let published: Bool
+        if let stored, stored.userId == answer.user.id { return true }
         do throws(DaemonError) {
             _ = try await client.keys(of: answer.user.id, token: answer.token)
-            published = true
+            return false
         } catch  where error.code == .notFound {
-            published = false
-        }
-        if published {
-            throw DaemonError(
-                .forbidden,
-                "This account's keys live on another device: link this device from there (dialogue link) to read its conversations"
-            )
+            // An account without published keys (its first device never finished): this one becomes it.
         }
         var identity = try DeviceIdentity.create(userId: answer.user.id, nowMs: AccountSession.nowMs())
         try await identity.publish(with: client, token: answer.token)
         try await saveIdentity(identity, in: store)
+        return true
+    }
+
+    /// `devices.link`: without a code, this new device shows one and waits for its link bundle;
+    /// with a code, this (linked) device links the new one that shows it.
+    func link(_ params: LinkParams) async throws(DaemonError) -> JSONValue {
+        let store = try await keyStore.store()
+        guard let account = try await Self.account(in: store) else {
+            throw DaemonError(.notSignedIn, "No account on this daemon yet: log in to the account first")
+        }
+        let linker = DeviceLinker(
+            store: store, client: ServerClient(server: account.server, http: http, logger: logger), account: account,
+            logger: logger)
+        let linked = try await linker.hasIdentity()
+        if let code = params.code {
+            guard linked else {
+                throw DaemonError(
+                    .forbidden,
+                    "This device is not linked yet, so it cannot link others: run `dialogue link` without a code here and enter its code on a linked device"
+                )
+            }
+            return try await sessions.session().linkDevice(code: code)
+        }
+        guard !linked else {
+            throw DaemonError(
+                .invalidInput,
+                "This device already holds the account's keys: run `dialogue link` on the new device, then enter the code it shows here"
+            )
+        }
+        let link = try await linker.begin()
+        await sessions.waitForLink(linker)
+        return [
+            "code": .string(try link.linkSecret().code),
+            "deviceId": .string(try link.keys().deviceID.description),
+            "expiresAt": .string(
+                WireDate.string(from: Date(timeIntervalSince1970: Double(link.expiresAtMs) / 1000))),
+        ]
     }
 }

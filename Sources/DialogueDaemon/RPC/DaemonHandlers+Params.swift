@@ -142,4 +142,9 @@ extension DaemonHandlers {
     struct DeviceParams: Decodable, Sendable {
         var deviceId: String
     }
+
+    /// `devices.link {code?}`.
+    struct LinkParams: Decodable, Sendable {
+        var code: String?
+    }
 }

@@ -100,6 +100,7 @@ extension DaemonHandlers {
         }
         on(router, "devices.list", NoParams.self) { _ in try await session().devices() }
         on(router, "devices.revoke", DeviceParams.self) { params in try await session().revokeDevice(params.deviceId) }
+        on(router, "devices.link", LinkParams.self) { params in try await link(params) }
     }
 
     func session() async throws(DaemonError) -> AccountSession {

@@ -99,7 +99,7 @@ package struct DaemonHandlers: Sendable {
             }
         }
         var accountJSON = JSONValue.null
-        if let account { accountJSON = try Self.json(account.view) }
+        if let account { accountJSON = try Self.json(await view(of: account)) }
         let tracked = await connection.status
         var connectionObject: [String: JSONValue] = [
             "state": .string(tracked.state.rawValue),
@@ -171,10 +171,11 @@ package struct DaemonHandlers: Sendable {
         let answer = try await track {
             try await client.login(LoginRequest(email: params.email, password: params.password))
         }
-        try await ensureIdentity(for: answer, client: client, in: store)
-        let view = try await save(
+        let hasKeys = try await ensureIdentity(for: answer, client: client, in: store)
+        var view = try await save(
             AccountRecord(server: client.server, user: answer.user, token: answer.token), in: store)
         try await sessions.start()
+        if !hasKeys { view.needsLink = true }
         return view
     }
 
@@ -185,7 +186,7 @@ package struct DaemonHandlers: Sendable {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         // With a running session that is not online, the cached profile answers at once.
-        if await sessions.running != nil, await connection.status.state != .online { return account.view }
+        if await sessions.running != nil, await connection.status.state != .online { return await view(of: account) }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         do {
             let answer = try await track { try await client.check(token: account.token) }
@@ -196,7 +197,14 @@ package struct DaemonHandlers: Sendable {
         } catch  where error.code == .offline {
             // Reads from the cache never fail for being offline.
         }
-        return account.view
+        return await view(of: account)
+    }
+
+    /// The account as front ends see it, with `needsLink` while this device waits to be linked.
+    private func view(of account: AccountRecord) async -> AccountView {
+        var view = account.view
+        if await sessions.awaitingLink { view.needsLink = true }
+        return view
     }
 
     func logout() async throws(DaemonError) -> JSONValue {

@@ -37,6 +37,10 @@ extension AccountSession {
         try await ensureKeys(for: people)
         if people.contains(where: { users[$0] == nil && $0 != me }) { try? await refreshUsers() }
         var session = sessions[id] ?? ConversationSession(keys: deviceKeys)
+        if sessions[id] == nil, let linked = linkedSecrets[id] {
+            // A linked device holds no envelope in the REKEYs before it: the link bundle's secrets stand in.
+            session.importEpochSecrets(linked.mapValues { SymmetricKey(data: $0) })
+        }
         var record =
             conversations[id]
             ?? ConversationRecord(
@@ -388,13 +392,19 @@ extension AccountSession {
     /// A REKEY before the next send, when the policy asks for one (after a member left, a device
     /// was revoked, or the epoch grew old).
     func rekeyIfNeeded(_ id: String) async throws(DaemonError) {
-        guard let session = sessions[id], let reason = session.rekeyReason(directory: directory, nowMs: Self.nowMs())
+        let due: OpPayload.RekeyReason? = conversations[id]?.rekeyDue == true ? .deviceRevoked : nil
+        guard let session = sessions[id],
+            let reason = due ?? session.rekeyReason(directory: directory, nowMs: Self.nowMs())
         else { return }
         try await ensureKeys(for: members(of: id))
         try await propose(id, .rekey(reason: reason)) { (op) async throws(DaemonError) in
             _ = try await client.appendOp(
                 AppendOpRequest(seq: Int64(op.seq), type: .rekey, deviceId: deviceId, op: Bytes(Data(op.encoded))),
                 to: id, token: token)
+        }
+        if due != nil {
+            conversations[id]?.rekeyDue = nil
+            try await save(conversation: id)
         }
     }
 }

@@ -31,6 +31,8 @@ package actor AccountSession {
     var bundles: [String: KeyBundle] = [:]
     var conversations: [String: ConversationRecord] = [:]
     var sessions: [String: ConversationSession] = [:]
+    /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
+    var linkedSecrets: [String: [UInt64: Data]] = [:]
     var users: [String: SidebarUser] = [:]
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
@@ -123,6 +125,7 @@ package actor AccountSession {
                 if let keys = try? verify(bundle) { directory.update(keys) }
             }
             users = try await store.meta("users", as: [String: SidebarUser].self) ?? [:]
+            linkedSecrets = try await store.meta(LinkedSecrets.metaKey, as: LinkedSecrets.self)?.secrets ?? [:]
             for (_, record) in try await store.metaValues(prefix: "conversation.", as: ConversationRecord.self) {
                 conversations[record.id] = record
             }

@@ -17,6 +17,9 @@ struct ConversationRecord: Codable, Sendable {
     var muted: Bool
     /// This user is no longer a member (removed or left); history stays readable.
     var removed: Bool
+    /// Set when one of our devices was revoked: a REKEY is due whatever the policy sees, since a
+    /// device that got its secrets by linking is in no epoch's recipients. Cleared once published.
+    var rekeyDue: Bool?
 
     static func metaKey(_ id: String) -> String { "conversation.\(id)" }
 }

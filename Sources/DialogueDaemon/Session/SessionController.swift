@@ -24,6 +24,9 @@ package actor SessionController {
     private let logger: Logger
     private var runningSession: Running?
     private var starting = false
+    /// Signed in on a device that has no keys for the account yet: waits for a link bundle.
+    private var linkWaiter: Task<Void, Never>?
+    private let linkSignal = WakeSignal()
     private var desktopNotifier: (@Sendable (String, String) async -> Void)?
 
     package init(
@@ -59,10 +62,19 @@ package actor SessionController {
         if let runningSession { return runningSession.session }
         try await start()
         guard let runningSession else {
+            if linkWaiter != nil {
+                throw DaemonError(
+                    .forbidden,
+                    "This device is signed in but not linked yet: run `dialogue link` here and enter the code on one of your other devices"
+                )
+            }
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         return runningSession.session
     }
+
+    /// Whether the signed-in account's keys are on another device and this one waits to be linked.
+    package var awaitingLink: Bool { linkWaiter != nil }
 
     /// Starts the session if the store is unlocked and holds an account; a no-op otherwise.
     package func start() async throws(DaemonError) {
@@ -74,6 +86,11 @@ package actor SessionController {
         starting = true
         defer { starting = false }
         let client = ServerClient(server: account.server, http: http, logger: logger)
+        let linker = DeviceLinker(store: store, client: client, account: account, logger: logger)
+        guard try await linker.hasIdentity() else {
+            waitForLink(linker)
+            return
+        }
         let session = try await AccountSession.open(
             store: store, client: client, account: account, broadcaster: broadcaster, files: files, logger: logger)
         await session.setDesktopNotifier(desktopNotifier)
@@ -96,8 +113,58 @@ package actor SessionController {
         logger.info("session started", metadata: ["dialogue.user": "\(account.user.id)"])
     }
 
+    /// Starts (or wakes) the wait for a link bundle, after `devices.link` showed a new code.
+    func waitForLink(_ linker: DeviceLinker) {
+        guard linkWaiter == nil else {
+            Task { await linkSignal.signal() }
+            return
+        }
+        linkWaiter = Task { await self.runLinkWaiter(linker) }
+    }
+
+    /// Polls the mailbox while a code is shown (every 2 s, backing off when the server cannot be
+    /// reached), and starts the session once the device is linked.
+    private func runLinkWaiter(_ linker: DeviceLinker) async {
+        var backoff = Backoff()
+        while !Task.isCancelled {
+            var delay = 2.0
+            do {
+                switch try await linker.poll() {
+                case .idle:
+                    // Nothing shown yet: wait for `devices.link`.
+                    delay = 60
+                case .waiting:
+                    backoff.reset()
+                case .expired(let deviceId):
+                    await broadcaster.publish("device.linkExpired", ["deviceId": .string(deviceId)])
+                    delay = 60
+                case .linked(let deviceId, let conversations):
+                    linkWaiter = nil
+                    do {
+                        try await start()
+                    } catch {
+                        logger.error("the session did not start after linking", metadata: ["error": "\(error)"])
+                    }
+                    await broadcaster.publish(
+                        "device.linked",
+                        ["deviceId": .string(deviceId), "conversations": .integer(conversations)])
+                    return
+                }
+            } catch {
+                delay = backoff.nextDelay(unit: Double.random(in: 0...1))
+                logger.debug("the link mailbox could not be read", metadata: ["error": "\(error)"])
+            }
+            _ = await linkSignal.wait(timeout: delay)
+        }
+    }
+
     /// Stops the session and wipes its in-memory state.
     package func stop() async {
+        if let waiter = linkWaiter {
+            linkWaiter = nil
+            waiter.cancel()
+            await waiter.value
+        }
         guard let stopping = runningSession else { return }
         runningSession = nil
         for task in stopping.tasks { task.cancel() }

@@ -31,6 +31,11 @@ final class BackgroundCLI {
 
     var isRunning: Bool { process.isRunning }
 
+    /// Its exit status once it ends by itself within `timeout`; `nil` if it is still running.
+    func exitStatus(within timeout: Duration) async throws -> Int32? {
+        try await process.waitForExit(timeout: timeout)
+    }
+
     /// Interrupts it (Ctrl-C) and waits for it to end.
     func stop() {
         process.stop(signal: SIGINT)

@@ -105,6 +105,21 @@ final class RealPair {
         return person
     }
 
+    /// Another device of `person`: its own daemon under its own XDG root (`folder`), unlocked but
+    /// not signed in.
+    func addDevice(of person: Person, folder: String) async throws -> Person {
+        let root = directory.path + "/" + folder
+        let environment = try RealPrograms.environment(root: root)
+        let device = Person(
+            name: person.name, email: person.email, environment: environment,
+            socket: environment["XDG_RUNTIME_DIR", default: ""] + "/dialogue/dialogued.sock")
+        let daemon = try await RealPrograms.startDaemon(environment: environment, log: root + "/dialogued.log")
+        daemons.append(try #require(daemon, "dialogued did not start for \(person.name)'s other device"))
+        let unlock = try await device.run(["unlock"], stdin: "another test passphrase\n")
+        guard unlock.status == 0 else { throw Failure(description: "unlock: \(unlock.stderr)") }
+        return device
+    }
+
     /// Stops the server (the daemons see the outage).
     func stopServer() {
         if let server { RealPrograms.stop(server) }
