@@ -37,9 +37,15 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Resident set size in bytes, from `/proc/<pid>/status`.
-    var residentBytes: Int {
+    var residentBytes: Int { statusBytes("VmRSS:") }
+
+    /// The anonymous part of it (heap, stacks): what this process alone holds, as opposed to the
+    /// file-backed pages of its binary and shared libraries.
+    var anonymousResidentBytes: Int { statusBytes("RssAnon:") }
+
+    private func statusBytes(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let fields = line.split(whereSeparator: \.isWhitespace)
             return fields.count >= 2 ? (Int(fields[1]) ?? 0) * 1024 : 0
         }

@@ -23,6 +23,7 @@ struct RPCLatencyScenario: BenchmarkScenario {
         // Idle: nothing happening for a few seconds, the cache holding 50 messages.
         try await Task.sleep(for: .seconds(3))
         let idle = Double(pair.ada.child?.residentBytes ?? 0) / 1_048_576
+        let idleAnonymous = Double(pair.ada.child?.anonymousResidentBytes ?? 0) / 1_048_576
 
         var starts: [Duration] = []
         for _ in 0..<5 {
@@ -46,6 +47,9 @@ struct RPCLatencyScenario: BenchmarkScenario {
             ResultRow(
                 scenario: name, metric: "idle RSS (signed in, syncing)", value: String(format: "%.1f MiB", idle),
                 target: "≤ 30 MB", verdict: idle * 1.048576 <= 30 ? .met : .missed),
+            ResultRow(
+                scenario: name, metric: "of which anonymous (heap and stacks)",
+                value: String(format: "%.1f MiB", idleAnonymous)),
         ]
     }
 

@@ -39,7 +39,10 @@ package final class RPCRouter: Sendable {
     ) {
         self.register(method) { rawParams, context in
             let params = try (rawParams ?? .object([:])).decode(Params.self)
-            return try JSONValue(encoding: try await handler(params, context))
+            let result = try await handler(params, context)
+            // Handlers that build their answer as JSON skip an encode-and-parse round trip.
+            if let json = result as? JSONValue { return json }
+            return try JSONValue(encoding: result)
         }
     }
 

@@ -4,22 +4,27 @@ import GRDB
 extension LocalStore {
     /// Inserts or replaces a message.
     package func save(_ message: CachedMessage) async throws {
-        try await pool.write { db in try self.save(message, in: db) }
+        let inserted = try await pool.write { db in try self.save(message, in: db) }
+        counters.add(messages: inserted ? 1 : 0)
     }
 
-    func save(_ message: CachedMessage, in db: Database) throws {
+    /// Writes one message (update in place, or insert).
+    /// - Returns: whether it was new, for the in-memory count (added by the caller after commit).
+    @discardableResult
+    func save(_ message: CachedMessage, in db: Database) throws -> Bool {
         let cell = try Self.seal(messagesCipher, try Self.encode(message), column: "data", row: message.id)
-        try db.execute(
-            sql: """
-                INSERT INTO messages (id, conversation_id, created_at, state, data) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET conversation_id = excluded.conversation_id,
-                    created_at = excluded.created_at, state = excluded.state, data = excluded.data
-                """,
-            arguments: [
-                message.id, message.conversationId, Int64(message.createdAt.timeIntervalSince1970 * 1000),
-                message.state.rawValue, Data(cell),
-            ]
-        )
+        let arguments: StatementArguments = [
+            message.conversationId, Int64(message.createdAt.timeIntervalSince1970 * 1000), message.state.rawValue,
+            Data(cell), message.id,
+        ]
+        try db.cachedStatement(
+            sql: "UPDATE messages SET conversation_id = ?, created_at = ?, state = ?, data = ? WHERE id = ?"
+        ).execute(arguments: arguments)
+        guard db.changesCount == 0 else { return false }
+        try db.cachedStatement(
+            sql: "INSERT INTO messages (conversation_id, created_at, state, data, id) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: arguments)
+        return true
     }
 
     package func message(id: String) async throws -> CachedMessage? {
@@ -67,7 +72,7 @@ extension LocalStore {
         }
     }
 
-    package func messageCount() async throws -> Int { try await counts().messages }
+    package func messageCount() -> Int { counts().messages }
 
     func decodeMessage(_ row: Row) throws -> CachedMessage {
         let id: String = row["id"]

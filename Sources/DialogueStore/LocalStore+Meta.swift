@@ -41,6 +41,11 @@ extension LocalStore {
 
     /// Applies one synced event's effects (messages, meta values, deletions) and advances the
     /// cursor in one transaction.
+    ///
+    /// A write that carries the cursor commits without waiting for the disk (`synchronous =
+    /// NORMAL` in WAL mode): a power cut can lose it, but only together with the cursor, so the
+    /// event is fetched and applied again. Every other write (the outbox, keys, epoch secrets this
+    /// device made) waits for the disk as before. A crash of the process loses neither.
     package func apply(
         messages: [CachedMessage],
         meta: [MetaWrite],
@@ -59,22 +64,44 @@ extension LocalStore {
             sealed.append(("cursor", try Self.seal(metaCipher, try Self.encode(cursor), column: "data", row: "cursor")))
         }
         let cells = sealed
-        try await pool.write { db in
-            if let deletingConversation {
-                try db.execute(sql: "DELETE FROM messages WHERE conversation_id = ?", arguments: [deletingConversation])
+        let replayable = cursor != nil
+        let added = try await pool.writeWithoutTransaction { db in
+            if replayable { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            defer { if replayable { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
+            var added = 0
+            try db.inTransaction {
+                added = try self.write(
+                    messages: messages, cells: cells, deletingConversation: deletingConversation, in: db)
+                return .commit
             }
-            for message in messages { try self.save(message, in: db) }
-            for (key, cell) in cells {
-                if let cell {
-                    try db.execute(
-                        sql:
-                            "INSERT INTO meta (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data",
-                        arguments: [key, Data(cell)])
-                } else {
-                    try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
-                }
+            return added
+        }
+        counters.add(messages: added)
+    }
+
+    private func write(
+        messages: [CachedMessage],
+        cells: [(String, [UInt8]?)],
+        deletingConversation: String?,
+        in db: Database
+    ) throws -> Int {
+        var added = 0
+        if let deletingConversation {
+            try db.execute(sql: "DELETE FROM messages WHERE conversation_id = ?", arguments: [deletingConversation])
+            added -= db.changesCount
+        }
+        for message in messages where try self.save(message, in: db) { added += 1 }
+        for (key, cell) in cells {
+            if let cell {
+                try db.execute(
+                    sql:
+                        "INSERT INTO meta (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data",
+                    arguments: [key, Data(cell)])
+            } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
             }
         }
+        return added
     }
 }
 

@@ -13,22 +13,25 @@ extension LocalStore {
         payload: [UInt8],
         saving message: CachedMessage? = nil
     ) async throws -> OutboxItem {
-        try await pool.write { db in
-            if let existing = try self.outboxItem(requestId: requestId, in: db) { return existing }
-            if let message { try self.save(message, in: db) }
+        let (item, added, queued) = try await pool.write { db in
+            if let existing = try self.outboxItem(requestId: requestId, in: db) { return (existing, 0, 0) }
+            let added = try message.map { try self.save($0, in: db) } ?? false
             let cell = try Self.seal(outboxCipher, payload, column: "payload", row: requestId)
             try db.execute(
                 sql: "INSERT INTO outbox (conversation_id, kind, request_id, payload) VALUES (?, ?, ?, ?)",
                 arguments: [conversationId, kind, requestId, Data(cell)]
             )
-            return OutboxItem(
+            let item = OutboxItem(
                 seq: db.lastInsertedRowID,
                 conversationId: conversationId,
                 kind: kind,
                 requestId: requestId,
                 payload: payload
             )
+            return (item, added ? 1 : 0, 1)
         }
+        counters.add(messages: added, outbox: queued)
+        return item
     }
 
     /// Everything still to send, oldest first.
@@ -40,9 +43,11 @@ extension LocalStore {
 
     /// The server acknowledged the item: it leaves the outbox.
     package func completeOutbox(requestId: String) async throws {
-        try await pool.write { db in
+        let removed = try await pool.write { db in
             try db.execute(sql: "DELETE FROM outbox WHERE request_id = ?", arguments: [requestId])
+            return db.changesCount
         }
+        counters.add(outbox: -removed)
     }
 
     /// A failed attempt that may succeed later.
@@ -55,7 +60,7 @@ extension LocalStore {
         }
     }
 
-    package func outboxCount() async throws -> Int { try await counts().outbox }
+    package func outboxCount() -> Int { counts().outbox }
 
     private func outboxItem(requestId: String, in db: Database) throws -> OutboxItem? {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE request_id = ?", arguments: [requestId])
@@ -78,12 +83,9 @@ extension LocalStore {
 }
 
 extension LocalStore {
-    /// The counts `daemon.status` shows, read in one transaction (one trip to the reader pool).
-    package func counts() async throws -> (outbox: Int, messages: Int) {
-        try await pool.read { db in
-            let outbox = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0
-            let messages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0
-            return (outbox, messages)
-        }
+    /// The counts `daemon.status` shows: queued changes and cached messages, from memory (see ``StoreCounters``).
+    package func counts() -> (outbox: Int, messages: Int) {
+        let current = counters.current
+        return (current.outbox, current.messages)
     }
 }

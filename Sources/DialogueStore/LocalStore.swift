@@ -12,6 +12,7 @@ package struct LocalStore: Sendable {
     let messagesCipher: TableCipher
     let metaCipher: TableCipher
     let outboxCipher: TableCipher
+    let counters: StoreCounters
 
     /// Opens (creating if needed) `cache.sqlite` in `directory` (mode 0700).
     package init(directory: URL, cipher: StoreCipher) throws {
@@ -23,14 +24,25 @@ package struct LocalStore: Sendable {
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // One daemon, a handful of concurrent readers at most: two reader connections (each with
+        // its own page cache) cover it and keep the idle footprint small.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // 512 KiB of page cache per connection instead of SQLite's 2 MiB default.
+            try db.execute(sql: "PRAGMA cache_size = -512")
         }
         let path = directory.appendingPathComponent("cache.sqlite").path
         pool = try DatabasePool(path: path, configuration: configuration)
         try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         try Self.migrator.migrate(pool)
+        counters = StoreCounters(
+            try pool.read { db in
+                StoreCounters.Counts(
+                    messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
+                    outbox: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0)
+            })
         messagesCipher = cipher.table("messages")
         metaCipher = cipher.table("meta")
         outboxCipher = cipher.table("outbox")

@@ -3,7 +3,7 @@ import DialogueDaemon
 /// `dialogued`: the per-user Dialogue daemon; everything lives in ``DaemonCommand``.
 @main
 struct Entrypoint {
-    static func main() async {
-        await DaemonCommand.main()
+    static func main() {
+        DaemonCommand.mainOnEventLoops()
     }
 }

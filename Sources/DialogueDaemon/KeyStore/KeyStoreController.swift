@@ -3,6 +3,7 @@ import DialogueStore
 import Foundation
 import Logging
 import NIOPosix
+import Synchronization
 
 /// Owns the daemon's lock state: the store master key and the open cache exist only while unlocked.
 ///
@@ -35,6 +36,9 @@ package actor KeyStoreController {
     /// Bumped by every ``lock()``, so an unlock that was still deriving keys when a lock arrived
     /// does not reopen the store behind the caller's back.
     private var lockGeneration = 0
+    /// The last measured cache size and when: `daemon.status` may be polled often, a stat of
+    /// three files each time is not needed for a figure that moves slowly.
+    private nonisolated let measuredSize = Mutex<(at: ContinuousClock.Instant, bytes: Int)?>(nil)
 
     /// - Parameters:
     ///   - dataDirectory: Where `keystore` and `cache.sqlite` live (created 0700 when missing).
@@ -132,11 +136,16 @@ package actor KeyStoreController {
     }
 
     /// Bytes the cache takes on disk (database, WAL and shared memory); sizes are not secret.
+    /// Measured at most once a second.
     package nonisolated func cacheBytes() -> Int {
-        ["", "-wal", "-shm"].reduce(0) { total, suffix in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: cacheURL.path + suffix)
-            return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        let now = ContinuousClock.now
+        if let last = measuredSize.withLock({ $0 }), now - last.at < .seconds(1) { return last.bytes }
+        let bytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in
+            var info = stat()
+            return total + (stat(cacheURL.path + suffix, &info) == 0 ? Int(info.st_size) : 0)
         }
+        measuredSize.withLock { $0 = (now, bytes) }
+        return bytes
     }
 
     // MARK: - Internals

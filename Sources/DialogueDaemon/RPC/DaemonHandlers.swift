@@ -88,11 +88,11 @@ package struct DaemonHandlers: Sendable {
                 // A running session already holds the account: no cache read or decryption for it.
                 if let running = await sessions.running {
                     account = running.account
-                    conversations = await running.conversationCount
+                    conversations = running.conversationCount
                 } else {
                     account = try await Self.account(in: store)
                 }
-                (outboxPending, messages) = try await store.counts()
+                (outboxPending, messages) = store.counts()
             } catch {
                 logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
                 throw DaemonError(.failed, "The cache could not be read")

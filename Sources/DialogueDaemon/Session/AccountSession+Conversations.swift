@@ -91,6 +91,7 @@ extension AccountSession {
         } catch {
             throw DaemonError(.failed, "Saving a conversation failed: \(error)")
         }
+        recountConversations()
     }
 
     /// Forgets a deleted conversation and its messages.
@@ -100,6 +101,7 @@ extension AccountSession {
         try? await search.removeConversation(id)
         unread[id] = nil
         lastMessages[id] = nil
+        recountConversations()
         do {
             try await store.apply(
                 messages: [], meta: [try .init(ConversationRecord.metaKey(id), ConversationRecord?.none)],

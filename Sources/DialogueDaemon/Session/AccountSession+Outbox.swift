@@ -116,12 +116,13 @@ extension AccountSession {
         case .markRead:
             return
         }
-        guard var session = sessions[id], let eventID = try? EventID(hex: eventId) else {
+        guard sessions[id] != nil, let eventID = try? EventID(hex: eventId) else {
             throw DaemonError(.notFound, "No conversation \(id)")
         }
         let sealed: SealedEvent
         do {
-            sealed = try session.seal(plaintext, directory: directory, nowMs: Self.nowMs(), eventID: eventID)
+            // In place (see `open`): `seal` changes nothing when it throws.
+            sealed = try sessions[id]!.seal(plaintext, directory: directory, nowMs: Self.nowMs(), eventID: eventID)
         } catch {
             switch error.code {
             case .editWindowPassed, .editNotAllowed, .deleteNotAllowed, .notMember, .unknownTarget:
@@ -131,7 +132,6 @@ extension AccountSession {
             }
         }
         // The counter is spent: save it before the envelope leaves, so a crash cannot reuse it.
-        sessions[id] = session
         try await save(conversation: id)
         let envelope = Bytes(Data(sealed.encoded))
         let epoch = Int64(sealed.header.epoch)

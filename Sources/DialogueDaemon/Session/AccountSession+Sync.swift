@@ -99,13 +99,13 @@ extension AccountSession {
         let bytes = Array(envelope.data)
         if sessions[conversationId] == nil { try await catchUp(conversationId) }
         for attempt in 0..<2 {
-            guard var session = sessions[conversationId] else {
+            guard sessions[conversationId] != nil else {
                 throw DaemonError(.notFound, "No conversation \(conversationId)")
             }
             do {
-                let received = try session.open(bytes, directory: directory, nowMs: Self.nowMs())
-                sessions[conversationId] = session
-                return received
+                // In place: a copy of the session would copy its per-message history on every event.
+                // `open` changes nothing when it throws.
+                return try sessions[conversationId]!.open(bytes, directory: directory, nowMs: Self.nowMs())
             } catch {
                 guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify: \(error)") }
                 switch error.code {
@@ -125,7 +125,11 @@ extension AccountSession {
 
     /// A new message: our own echo only changes state; anyone else's is verified and decrypted.
     func receive(_ message: Message) async throws(DaemonError) {
-        if var cached = try await cachedMessage(message.id) {
+        // A message this device never saw (its session's tracker knows every cached one) is not
+        // in the cache: catching up on a backlog then skips a read per message.
+        let unseen =
+            (try? EventID(hex: message.id)).map { sessions[message.conversationId]?.hasSeen($0) == false } ?? false
+        if !unseen, var cached = try await cachedMessage(message.id) {
             let wasPending = cached.state != .sent
             cached.state = .sent
             cached.createdAt = message.createdAt
@@ -161,7 +165,9 @@ extension AccountSession {
         }
         try await store([cached], notify: "message.new", fromSync: true)
         if let attachment = cached.attachment { await fetchAttachment(attachment) }
-        if message.senderId != me { await notifyDesktop(cached) }
+        if message.senderId != me, Date().timeIntervalSince(message.createdAt) < Self.notificationAge {
+            await notifyDesktop(cached)
+        }
     }
 
     private func receiveEdit(_ message: Message) async throws(DaemonError) {
@@ -258,6 +264,10 @@ extension AccountSession {
 }
 
 extension AccountSession {
+    /// Messages older than this when they arrive (a backlog after a night offline) raise no desktop
+    /// notification: the unread counts tell, a burst of hundreds of pop-ups would not.
+    static let notificationAge: TimeInterval = 120
+
     /// Moves the cursor after a `resync` refetch.
     package func saveCursor(_ cursor: Int64) async throws(DaemonError) {
         do {

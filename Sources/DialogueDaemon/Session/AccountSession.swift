@@ -6,6 +6,7 @@ import DialogueStore
 import DialogueSync
 import Foundation
 import Logging
+import Synchronization
 
 /// The signed-in, unlocked account: its keys, verified contacts, conversations and the cache.
 ///
@@ -33,6 +34,7 @@ package actor AccountSession {
     var sessions: [String: ConversationSession] = [:]
     /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
     var linkedSecrets: [String: [UInt64: Data]] = [:]
+    nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
@@ -141,6 +143,7 @@ package actor AccountSession {
                     metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
             }
         }
+        recountConversations()
         try await rebuildSearchIndex()
     }
 
@@ -189,7 +192,14 @@ package actor AccountSession {
     }
 
     /// Conversations this account is in (for `daemon.status`).
-    package var conversationCount: Int { conversations.values.filter { !$0.removed }.count }
+    /// Read without entering the actor, which may be busy applying a backlog.
+    package nonisolated var conversationCount: Int { conversationTally.withLock { $0 } }
+
+    /// Recounts after ``conversations`` changed and was saved.
+    func recountConversations() {
+        let count = conversations.values.filter { !$0.removed }.count
+        conversationTally.withLock { $0 = count }
+    }
 
     /// Publishes a notification to subscribed front ends.
     func publish(_ method: String, _ params: JSONValue) async {
