@@ -38,6 +38,13 @@ struct ChatResolverTests {
         // Bob already has a direct chat: that chat, not a second candidate.
         #expect(try chat("bob") == .conversation("c3"))
         #expect(try ChatResolver.resolveUser("adam", users: users) == "u3")
+        // The address of someone with a direct chat (as the daemon's lookup answers it) is that chat.
+        let bob: [JSONValue] = [
+            ["id": "u2", "fullname": "Bob Stone", "email": "bob@example.com", "conversationId": "c3"]
+        ]
+        #expect(
+            try ChatResolver.resolveChat("BOB@example.com", conversations: conversations, users: bob)
+                == .conversation("c3"))
     }
 
     @Test func exactConversationsNeedNoPeopleList() {

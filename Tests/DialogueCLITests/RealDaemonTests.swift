@@ -383,6 +383,17 @@ struct RealDaemonTests {
         #expect(arrived, "Grace never got the laptop's message")
         let devices = try await ada.run(["devices"])
         #expect(devices.stdout.split(separator: "\n").count >= 2, "\(devices.stdout)")
+
+        // CHAT by e-mail: the daemon asks the server for that address's owner; it is the same chat.
+        let byAddress = try await grace.run(["send", ada.email.uppercased(), "found you by address"])
+        #expect(byAddress.status == 0, "\(byAddress.stderr)")
+        let unknownAddress = try await grace.run(["send", "nobody@example.com", "lost"])
+        #expect(unknownAddress.status == 8, "\(unknownAddress.stderr)")
+        #expect(unknownAddress.stderr.contains("nobody has that address"), "\(unknownAddress.stderr)")
+        let arrivedByAddress = try await waitFor {
+            try await Self.message(ada, "Grace Hopper", text: "found you by address") != nil
+        }
+        #expect(arrivedByAddress, "the message sent by address never reached Ada's chat with Grace")
     }
 
     // MARK: - Offline

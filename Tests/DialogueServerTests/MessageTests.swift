@@ -283,6 +283,15 @@ struct MessageTests {
             }
             var counts = try await unread()
             #expect(counts.sidebar[ann.id] == 4)
+            // One person by an address the caller knows (any case); an unknown one finds nobody.
+            let byEmail = try await ben.api.get("/api/messages/users?email=\(ann.user.email.uppercased())")
+                .decode(UsersResponse.self).users
+            #expect(byEmail.map(\.id) == [ann.id])
+            #expect(byEmail.first?.unread == 4)
+            #expect(
+                try await ben.api.get("/api/messages/users?email=nobody@example.org").decode(UsersResponse.self).users
+                    .isEmpty)
+            #expect(try await ben.api.get("/api/messages/users?email=not-an-address").status == .badRequest)
             #expect(counts.sidebar[cal.id] == 0)
             #expect(counts.conversations[direct.id] == 4)
             #expect(counts.conversations[group.id] == 2)

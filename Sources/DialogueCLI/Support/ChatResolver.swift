@@ -33,6 +33,12 @@ enum ChatResolver {
     static func resolveChat(_ query: String, conversations: [JSONValue], users: [JSONValue]) throws -> Target {
         if conversations.contains(where: { $0["id"]?.stringValue == query }) { return .conversation(query) }
         if users.contains(where: { $0["id"]?.stringValue == query }) { return .user(query) }
+        // An exact e-mail address names one person: their direct chat when there is one.
+        if let person = users.first(where: { $0["email"]?.stringValue?.lowercased() == query.lowercased() }),
+            let id = person["id"]?.stringValue
+        {
+            return person["conversationId"]?.stringValue.map(Target.conversation) ?? .user(id)
+        }
         let conversationCandidates = conversations.compactMap { conversation -> (Candidate, [String])? in
             guard let id = conversation["id"]?.stringValue else { return nil }
             let name = conversation["name"]?.stringValue ?? id
@@ -72,11 +78,11 @@ enum ChatResolver {
         return (Candidate(target: .user(id), label: label + " (\(id))"), keys)
     }
 
-    /// Why an e-mail address matched nobody when the daemon's people list carries no addresses
-    /// (the server keeps them private), so the person knows to use the name instead.
+    /// Why an e-mail address matched nobody: the server finds people by exact address only (it
+    /// lists none), and only while it can be reached.
     private static func emailHint(_ query: String, users: [JSONValue]) -> String? {
         guard query.contains("@"), !users.contains(where: { $0["email"]?.stringValue != nil }) else { return nil }
-        return "people are listed by name only (e-mail addresses stay private): use the name"
+        return "nobody has that address (or the server cannot be reached to look it up): check it, or use the name"
     }
 
     /// Exact (case-insensitive) matches win; otherwise a unique partial match; otherwise an error.

@@ -13,7 +13,7 @@ extension Session {
         // The people list may need the server (slow while it is away): skip it when one
         // conversation is named exactly.
         if let id = ChatResolver.exactConversation(query, conversations: conversations) { return id }
-        let users = try await optionalList("users.list", nil) ?? []
+        let users = try await optionalList("users.list", Self.peopleQuery(query)) ?? []
         switch try ChatResolver.resolveChat(query, conversations: conversations, users: users) {
         case .conversation(let id):
             return id
@@ -30,10 +30,16 @@ extension Session {
 
     /// The user id and display name for a USER argument (the name as typed when the daemon has none).
     func person(for query: String) async throws -> (id: String, name: String) {
-        guard let users = try await optionalList("users.list", nil) else { return (query, query) }
+        guard let users = try await optionalList("users.list", Self.peopleQuery(query)) else { return (query, query) }
         let id = try ChatResolver.resolveUser(query, users: users)
         let name = users.first { $0["id"]?.stringValue == id }?["fullname"]?.stringValue
         return (id, name ?? query)
+    }
+
+    /// An e-mail address is looked up (the daemon asks the server for its owner); anything else is
+    /// matched against the whole list here.
+    private static func peopleQuery(_ query: String) -> JSONValue? {
+        query.contains("@") ? ["query": .string(query)] : nil
     }
 
     /// Display names by id and the signed-in id, for showing senders; empty when unavailable.

@@ -54,6 +54,14 @@ extension ServerClient {
         return answer.users
     }
 
+    /// `GET /api/messages/users?email=`: the one person with that address, if any; the server
+    /// finds people by an address the caller already knows but never lists addresses.
+    package func user(email: String, token: String) async throws(DaemonError) -> SidebarUser? {
+        let answer: UsersResponse = try await call(
+            .get, "api/messages/users?email=\(try Self.segment(email))", authentication: .session(token: token))
+        return answer.users.first
+    }
+
     /// `PUT /api/auth/update-profile`.
     package func updateProfile(_ body: UpdateProfileRequest, token: String) async throws(DaemonError) -> User {
         let answer: UserResponse = try await call(

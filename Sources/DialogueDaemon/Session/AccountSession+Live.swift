@@ -106,9 +106,20 @@ extension AccountSession {
             conversations.values.filter { !$0.isGroup }.compactMap { record in
                 members(of: record.id).first { $0 != me }.map { ($0, record.id) }
             }, uniquingKeysWith: { first, _ in first })
-        let list = users.values.filter { user in
+        var list = users.values.filter { user in
             user.id != me && (needle.isEmpty || user.fullname.lowercased().contains(needle))
         }.sorted { $0.fullname.localizedCaseInsensitiveCompare($1.fullname) == .orderedAscending }
+        // An e-mail address finds its owner through the server (which lists no addresses); the
+        // answer carries the address, since the caller typed it.
+        var found: String?
+        if needle.contains("@"), sendFrame != nil,
+            let person = try? await client.user(email: needle, token: token), person.id != me
+        {
+            users[person.id] = users[person.id] ?? person
+            list.removeAll { $0.id == person.id }
+            list.insert(users[person.id] ?? person, at: 0)
+            found = person.id
+        }
         return .array(
             list.map { user in
                 let live = presence[user.id]
@@ -122,6 +133,7 @@ extension AccountSession {
                 let lastSeen = live?.lastSeen ?? user.lastSeen
                 object["lastSeen"] = lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
                 if let conversationId = direct[user.id] { object["conversationId"] = .string(conversationId) }
+                if user.id == found { object["email"] = .string(needle) }
                 return .object(object)
             })
     }

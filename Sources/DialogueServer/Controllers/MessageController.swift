@@ -21,7 +21,10 @@ struct MessageController {
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
         let online = await hub.onlineUsers()
-        return try .json(UsersResponse(users: try await store.sidebar(for: try context.requireUser(), online: online)))
+        let email = try request.uri.queryParameters.get("email").map { try Validation.email(String($0)) }
+        return try .json(
+            UsersResponse(
+                users: try await store.sidebar(for: try context.requireUser(), online: online, email: email)))
     }
 
     @Sendable func recent(_ request: Request, context: AppRequestContext) async throws -> Response {

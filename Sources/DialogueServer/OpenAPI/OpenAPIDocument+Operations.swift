@@ -139,8 +139,15 @@ extension OpenAPIDocument {
             "/api/messages/users",
             id: "listUsers",
             summary: "Sidebar: users with presence and unread counts",
-            description: "Every user except the caller, by name.",
-            success: .json(status: 200, schema: "UsersResponse", description: "The other users.")
+            description: "Every user except the caller, by name; with `email`, only the user with that address "
+                + "(none when nobody has it). Addresses are never listed.",
+            parameters: [
+                .query(
+                    "email", "An exact e-mail address (any case) to look one person up by.",
+                    schema: OpenAPISchema.string())
+            ],
+            success: .json(status: 200, schema: "UsersResponse", description: "The other users."),
+            errors: [400: "`invalid_input`: `email` is not an e-mail address."]
         ),
         .init(
             "get",

@@ -19,7 +19,9 @@ package protocol ServerStore: Sendable {
     func credentials(email: String) async throws -> (user: User, passwordHash: String)?
     func updateProfile(userId: String, change: UpdateProfileRequest, now: Date) async throws -> User
     /// Sidebar rows for every other user, with unread counts, in a constant number of queries.
-    func sidebar(for userId: String, online: Set<String>) async throws -> [SidebarUser]
+    /// Every other user, or with `email` only the one whose address it is (any case): people can be
+    /// found by an address they already know, without the server handing out everyone's.
+    func sidebar(for userId: String, online: Set<String>, email: String?) async throws -> [SidebarUser]
     func setLastSeen(userId: String, at: Date) async throws
 
     // MARK: Conversations

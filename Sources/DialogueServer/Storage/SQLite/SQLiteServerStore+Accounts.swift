@@ -61,10 +61,15 @@ extension SQLiteServerStore {
         }
     }
 
-    package func sidebar(for userId: String, online: Set<String>) async throws -> [SidebarUser] {
+    package func sidebar(for userId: String, online: Set<String>, email: String?) async throws -> [SidebarUser] {
         try await pool.read { db in
-            let users = try Row.fetchAll(
-                db, sql: "SELECT * FROM users WHERE id != ? ORDER BY fullname, id", arguments: [userId])
+            let users =
+                try email.map { address in
+                    try Row.fetchAll(
+                        db, sql: "SELECT * FROM users WHERE id != ? AND email = ?",
+                        arguments: [userId, address.lowercased()])
+                }
+                ?? Row.fetchAll(db, sql: "SELECT * FROM users WHERE id != ? ORDER BY fullname, id", arguments: [userId])
             var direct: [String: String] = [:]
             for row in try Row.fetchAll(
                 db,
