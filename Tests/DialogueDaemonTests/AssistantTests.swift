@@ -125,6 +125,30 @@ struct AssistantTests {
         }
     }
 
+    /// The asker gets each token once even when subscribed; other subscribed front ends see the
+    /// same stream, in order (spec/rpc.md lists `bot.token` and `bot.done` as notifications).
+    @Test func subscribersSeeTheStreamOnceAndInOrder() async throws {
+        try await Self.withProvider { provider in
+            try await Self.withDirectDaemon(provider.baseURL(.ok)) { daemon in
+                let watcher = try await EventWatcher(socket: daemon.paths.socket.path)
+                do {
+                    let streamed = try await RPCClient.withConnection(socketPath: daemon.paths.socket.path) { client in
+                        _ = try await client.call("events.subscribe", params: ["types": ["bot.token", "bot.done"]])
+                        return try await Self.collect(client, Self.question)
+                    }
+                    #expect(streamed.tokens == ["Hello", ", ", "wörld 🌍"])
+                    try await watcher.wait(for: "bot.done") { $0["requestId"]?.stringValue == streamed.requestId }
+                    #expect(watcher.events("bot.token").compactMap { $0["text"]?.stringValue } == streamed.tokens)
+                    #expect(watcher.events("bot.done").count == 1)
+                } catch {
+                    await watcher.stop()
+                    throw error
+                }
+                await watcher.stop()
+            }
+        }
+    }
+
     @Test func aMalformedLineIsSkipped() async throws {
         try await Self.withProvider { provider in
             try await Self.withDirectDaemon(provider.baseURL(.malformed)) { daemon in

@@ -39,9 +39,10 @@ package actor EventBroadcaster {
         return true
     }
 
-    /// Sends `method` with `params` to every subscription that wants it (once per connection).
-    package func publish(_ method: String, _ params: JSONValue) {
-        var sent: Set<Int> = []
+    /// Sends `method` with `params` to every subscription that wants it (once per connection),
+    /// except to connection `excluded`, which already got it.
+    package func publish(_ method: String, _ params: JSONValue, except excluded: Int? = nil) {
+        var sent: Set<Int> = excluded.map { [$0] } ?? []
         for subscription in subscriptions.values
         where subscription.types?.contains(method) ?? true && !sent.contains(subscription.connection.id) {
             sent.insert(subscription.connection.id)

@@ -5,11 +5,10 @@ import Foundation
 
 /// The assistant's methods: `bot.ask`, `bot.cancel`, `bot.history`, `bot.clear`.
 ///
-/// `bot.token` and `bot.done` go to the connection that asked, whether or not it subscribed, and
-/// to no other: an answer belongs to the front end that asked for it (others see it in
-/// `bot.history` once complete), and a front end that subscribed to `bot.*` before asking (as the
-/// CLI does) would otherwise receive every token twice. When that connection closes, its answer
-/// is cancelled: nobody is left to read it.
+/// `bot.token` and `bot.done` go to the connection that asked, whether or not it subscribed, and,
+/// as spec/rpc.md lists them among the notifications, to every other connection subscribed to
+/// them; each connection gets each token once, in order. When the asking connection closes, its
+/// answer is cancelled: the front end that wanted it is gone.
 extension DaemonHandlers {
     /// `bot.ask {prompt}`.
     struct AskParams: Decodable, Sendable {
@@ -24,22 +23,34 @@ extension DaemonHandlers {
     func registerAssistantMethods(on router: RPCRouter) {
         let assistant = AssistantService(
             keyStore: keyStore, http: http, settings: configuration.assistant, logger: logger)
+        let broadcaster = sessions.broadcaster
         router.register("bot.ask", params: AskParams.self) { params, context in
             let connection = context.connection
+            // Other subscribers get the same stream through one ordered queue.
+            let (others, relay) = AsyncStream<(String, JSONValue)>.makeStream()
+            Task {
+                for await (method, params) in others {
+                    await broadcaster.publish(method, params, except: connection.id)
+                }
+            }
             let requestId: String
             do {
                 requestId = try await assistant.ask(prompt: params.prompt) { event in
+                    let (method, params): (String, JSONValue)
                     switch event {
                     case .token(let requestId, let text):
-                        _ = connection.notify(
-                            method: "bot.token", params: ["requestId": .string(requestId), "text": .string(text)])
+                        (method, params) = ("bot.token", ["requestId": .string(requestId), "text": .string(text)])
                     case .done(let requestId, let error):
                         var done: [String: JSONValue] = ["requestId": .string(requestId)]
                         if let error { done["error"] = .string(error) }
-                        _ = connection.notify(method: "bot.done", params: .object(done))
+                        (method, params) = ("bot.done", .object(done))
                     }
+                    _ = connection.notify(method: method, params: params)
+                    relay.yield((method, params))
+                    if method == "bot.done" { relay.finish() }
                 }
             } catch let error as DaemonError {
+                relay.finish()
                 throw RPCError(error)
             }
             connection.onClose { Task { await assistant.abandon(requestId) } }
