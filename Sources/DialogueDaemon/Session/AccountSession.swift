@@ -34,6 +34,8 @@ package actor AccountSession {
     /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
     var linkedSecrets: [String: [UInt64: Data]] = [:]
     var users: [String: SidebarUser] = [:]
+    /// Profile pictures downloaded this session, by blob id: files in the runtime directory only.
+    var profileAvatars: [String: URL] = [:]
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
     var typingOut: [String: TypingDebouncer] = [:]
