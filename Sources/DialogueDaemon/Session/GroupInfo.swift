@@ -1,7 +1,7 @@
 import DialogueStore
 import Foundation
 
-/// The plaintext a group's CREATE or REKEY op carries in its encrypted metadata: the name and the
+/// The plaintext a group's CREATE, ADD or REKEY op carries in its encrypted metadata: the name and the
 /// avatar's descriptor (blob id, key, hash, size, MIME type), so only members can open the avatar.
 struct GroupInfo: Codable, Sendable {
     var name: String
