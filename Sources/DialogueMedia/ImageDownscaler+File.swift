@@ -15,7 +15,7 @@ extension ImageDownscaler {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw unreadable(errno) }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw MediaError(.unreadable, "the attachment is not a regular file")
+            throw MediaError(.unreadable, "it is not a regular file")
         }
         guard status.st_size <= maximumFileSize else { throw fileTooLarge }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
@@ -36,6 +36,6 @@ extension ImageDownscaler {
     }
 
     private static func unreadable(_ code: Int32) -> MediaError {
-        MediaError(.unreadable, "the attachment could not be read: \(String(cString: strerror(code)))")
+        MediaError(.unreadable, "the file could not be read: \(String(cString: strerror(code)))")
     }
 }

@@ -42,6 +42,22 @@ struct RealDaemonTests {
         }
     }
 
+    /// A one-colour PNG, made by python3 with the standard library only.
+    static func writePNG(to path: String, width: Int, height: Int) async throws {
+        let script = """
+            import struct, sys, zlib
+            w, h = int(sys.argv[2]), int(sys.argv[3])
+            def chunk(kind, data):
+                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+            rows = b''.join(b'\\x00' + b'\\x2f\\x5d\\xa8' * w for _ in range(h))
+            png = (b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                   + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+            open(sys.argv[1], 'wb').write(png)
+            """
+        let python = try ChildProcess("/usr/bin/env", ["python3", "-c", script, path, String(width), String(height)])
+        #expect(try await python.waitForExit(timeout: .seconds(30)) == 0)
+    }
+
     // MARK: - Messages
 
     @Test func twoPeopleMessageEachOther() async throws {
@@ -205,19 +221,8 @@ struct RealDaemonTests {
         let ada = pair.ada
         let grace = pair.grace
 
-        // An 8x6 PNG, made by python3 with the standard library only.
         let image = pair.directory.path + "/chart.png"
-        let script = """
-            import struct, sys, zlib
-            def chunk(kind, data):
-                return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
-            rows = b''.join(b'\\x00' + b'\\x2f\\x5d\\xa8' * 8 for _ in range(6))
-            png = (b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 8, 6, 8, 2, 0, 0, 0))
-                   + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
-            open(sys.argv[1], 'wb').write(png)
-            """
-        let python = try ChildProcess("/usr/bin/env", ["python3", "-c", script, image])
-        #expect(try await python.waitForExit(timeout: .seconds(30)) == 0)
+        try await Self.writePNG(to: image, width: 8, height: 6)
 
         let sent = try await ada.run(["send", "Grace", "the chart", "--image", image])
         #expect(sent.status == 0, "\(sent.stderr)")
@@ -330,6 +335,40 @@ struct RealDaemonTests {
         #expect(delete.stdout == "Deleted the group.\n")
         let gone = try await waitFor { try await Self.conversation(ada, named: "Rocket Team") == nil }
         #expect(gone)
+    }
+
+    // MARK: - Avatars
+
+    @Test func avatarsForTheProfileAndAGroup() async throws {
+        let pair = try await RealPair.start()
+        defer { pair.stop() }
+        let ada = pair.ada
+        let grace = pair.grace
+        let image = pair.directory.path + "/face.png"
+        try await Self.writePNG(to: image, width: 900, height: 600)
+
+        let profile = try await ada.run(["profile", "--avatar", image])
+        #expect(profile.status == 0, "\(profile.stderr)")
+        #expect(profile.stdout.contains("\nAvatar file:///"), "\(profile.stdout)")
+        #expect(try await ada.run(["me"]).stdout.contains("\nAvatar file:///"))
+
+        let create = try await ada.run(["group", "create", "Faces", "Grace", "--avatar", image])
+        #expect(create.status == 0, "\(create.stderr)")
+        #expect(
+            try await Self.conversation(ada, named: "Faces")?["avatarUrl"]?.stringValue?.hasPrefix("file:///") == true)
+        let changed = try await ada.run(["group", "avatar", "Faces", image])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.hasPrefix("Avatar changed.\nAvatar file:///"), "\(changed.stdout)")
+        let shown = try await eventually {
+            try await Self.conversation(grace, named: "Faces")?["avatarUrl"]?.stringValue
+        }
+        let file = try #require(shown.flatMap(URL.init(string:)), "Grace never saw the avatar")
+        #expect(FileManager.default.contents(atPath: file.path)?.starts(with: [0x89, 0x50, 0x4E, 0x47]) == true)
+
+        let missing = try await ada.run(["group", "avatar", "Faces", pair.directory.path + "/none.png"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.hasPrefix("dialogue: "), "\(missing.stderr)")
+        #expect(missing.stderr.contains("none.png"), "\(missing.stderr)")
     }
 
     // MARK: - Devices

@@ -8,11 +8,12 @@ import Testing
 /// other side into a private runtime file; nothing readable in either cache or on the server.
 @Suite(.timeLimit(.minutes(3)))
 struct AttachmentEndToEndTests {
-    /// Writes a 2400x1200 PNG with a text chunk carrying `marker` (metadata the daemon must strip).
-    static func writeImage(to url: URL, marker: String) throws {
+    /// Writes a PNG (2400x1200 unless told) with a text chunk carrying `marker` (metadata the daemon
+    /// must strip).
+    static func writeImage(to url: URL, marker: String, width: Int = 2400, height: Int = 1200) throws {
         let script = """
             import struct, sys, zlib
-            w, h = 2400, 1200
+            w, h = int(sys.argv[3]), int(sys.argv[4])
             row = bytes([0]) + bytes((x * 7) % 256 for x in range(w * 3))
             def chunk(t, d):
                 return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
@@ -23,7 +24,7 @@ struct AttachmentEndToEndTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, url.path, marker]
+        process.arguments = ["-c", script, url.path, marker, String(width), String(height)]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

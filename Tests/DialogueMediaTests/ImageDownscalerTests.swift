@@ -142,6 +142,20 @@ struct ImageDownscalerTests {
         #expect(refusal { () throws(MediaError) in try ImageDownscaler.prepare(fileAt: file.path) } == .notAnImage)
     }
 
+    @Test func inspectionNamesTheFormatAndRefusesWhatIsNoImage() throws {
+        let png = try ImageDownscaler.inspect(TestImages.transparentPNG(width: 64, height: 48))
+        #expect(png.mimeType == "image/png")
+        #expect(png.width == 64 && png.height == 48)
+        #expect(try ImageDownscaler.inspect(TestImages.gif(width: 5, height: 4)).mimeType == "image/gif")
+        #expect(try ImageDownscaler.inspect(TestImages.jpeg(width: 30, height: 20)).mimeType == "image/jpeg")
+        let text = #expect(throws: MediaError.self) { try ImageDownscaler.inspect(Array("<html>".utf8)) }
+        #expect(text?.code == .notAnImage)
+        let huge = #expect(throws: MediaError.self) {
+            try ImageDownscaler.inspect(TestImages.pngHeader(width: 100_000, height: 100_000))
+        }
+        #expect(huge?.code == .tooManyPixels)
+    }
+
     @Test(arguments: [
         (4000, 3000, 1600, 1200), (3000, 4000, 1200, 1600), (1600, 900, 1600, 900), (10, 10, 10, 10),
         (20000, 3, 1600, 1), (1601, 1601, 1600, 1600),

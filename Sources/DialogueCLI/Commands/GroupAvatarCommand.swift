@@ -20,7 +20,11 @@ struct GroupAvatarCommand: AsyncParsableCommand {
             let params: [String: JSONValue] = [
                 "conversationId": .string(conversationID), "avatarPath": .string(LocalPath.absolute(path)),
             ]
-            try await session.run("conversations.update", .object(params)) { _ in "Avatar changed." }
+            try await session.run("conversations.update", .object(params)) { group in
+                // The daemon's decrypted copy, for opening from the terminal.
+                guard let url = group["avatarUrl"]?.stringValue else { return "Avatar changed." }
+                return "Avatar changed.\n" + session.style.muted("Avatar " + url)
+            }
         }
     }
 }

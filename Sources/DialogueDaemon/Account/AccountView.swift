@@ -4,7 +4,7 @@ package struct AccountView: Codable, Equatable, Sendable {
     package var email: String
     package var fullname: String
     package var bio: String
-    /// Where front ends can fetch the avatar; absent until avatars are served locally.
+    /// The profile picture: a `file://` URL of a copy in the runtime directory; absent without one.
     package var avatarUrl: String?
     /// The server the account lives on.
     package var server: String

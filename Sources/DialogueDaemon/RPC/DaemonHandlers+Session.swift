@@ -36,8 +36,8 @@ extension DaemonHandlers {
             try await session().openDirect(userId: params.userId)
         }
         on(router, "conversations.createGroup", CreateGroupParams.self) { params in
-            try Self.refuseAvatar(params.avatarPath)
-            return try await session().createGroup(name: params.name, memberIds: params.memberIds)
+            try await session().createGroup(
+                name: params.name, memberIds: params.memberIds, avatarPath: params.avatarPath)
         }
         on(router, "conversations.addMembers", MembersParams.self) { params in
             try await session().addMembers(params.conversationId, memberIds: params.memberIds)
@@ -49,8 +49,7 @@ extension DaemonHandlers {
             try await session().leave(params.conversationId)
         }
         on(router, "conversations.update", UpdateConversationParams.self) { params in
-            try Self.refuseAvatar(params.avatarPath)
-            return try await session().updateGroup(params.conversationId, name: params.name)
+            try await session().updateGroup(params.conversationId, name: params.name, avatarPath: params.avatarPath)
         }
         on(router, "conversations.delete", ConversationParams.self) { params in
             try await session().deleteGroup(params.conversationId)
@@ -107,23 +106,21 @@ extension DaemonHandlers {
         try await sessions.session()
     }
 
-    /// Avatars are not served yet: say so instead of dropping the picture silently.
-    static func refuseAvatar(_ path: String?) throws(DaemonError) {
-        guard path == nil else {
-            throw DaemonError(.invalidInput, "Avatars are not supported yet: leave out avatarPath")
-        }
-    }
-
+    /// `account.updateProfile`. A new picture is prepared and uploaded first (a bad file changes
+    /// nothing), then named in the same profile update as the name and bio.
     func updateProfile(_ params: UpdateProfileParams) async throws(DaemonError) -> AccountView {
-        try Self.refuseAvatar(params.avatarPath)
         let store = try await keyStore.store()
         guard var account = try await Self.account(in: store) else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
+        var avatarBlobId: String?
+        if let path = params.avatarPath { avatarBlobId = try await session().uploadProfileAvatar(path: path) }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         let user = try await client.updateProfile(
-            UpdateProfileRequest(fullname: params.fullname, bio: params.bio), token: account.token)
+            UpdateProfileRequest(fullname: params.fullname, bio: params.bio, avatarBlobId: avatarBlobId),
+            token: account.token)
         account.user = user
-        return try await save(account, in: store)
+        _ = try await save(account, in: store)
+        return await view(of: account, downloadingAvatar: true)
     }
 }

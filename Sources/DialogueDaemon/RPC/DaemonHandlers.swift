@@ -197,13 +197,18 @@ package struct DaemonHandlers: Sendable {
         } catch  where error.code == .offline {
             // Reads from the cache never fail for being offline.
         }
-        return await view(of: account)
+        return await view(of: account, downloadingAvatar: true)
     }
 
-    /// The account as front ends see it, with `needsLink` while this device waits to be linked.
-    private func view(of account: AccountRecord) async -> AccountView {
+    /// The account as front ends see it, with `needsLink` while this device waits to be linked and
+    /// `avatarUrl` when the running session has the picture in the runtime directory (fetched
+    /// there first if `downloadingAvatar`; `daemon.status` never waits for a download).
+    func view(of account: AccountRecord, downloadingAvatar: Bool = false) async -> AccountView {
         var view = account.view
         if await sessions.awaitingLink { view.needsLink = true }
+        if let blobId = account.user.avatarBlobId, let session = await sessions.running {
+            view.avatarUrl = await session.profileAvatarURLs([blobId], download: downloadingAvatar)[blobId]
+        }
         return view
     }
 

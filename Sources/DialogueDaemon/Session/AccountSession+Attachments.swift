@@ -10,34 +10,49 @@ import Foundation
 extension AccountSession {
     static let localBlobPrefix = "local-"
 
+    /// An encrypted image: the blob to upload and what opens it.
+    typealias SealedImage = (blob: [UInt8], attachment: CachedAttachment)
+
     /// Reads, downscales and encrypts the file; the ciphertext waits in the blob directory.
     func prepareAttachment(path: String) async throws(DaemonError) -> CachedAttachment {
+        let image = try await Self.prepareImage(at: path, field: "attachmentPath", maxSide: 1600)
+        let sealed = try Self.seal(image)
+        let localId = Self.localBlobPrefix + UUID().uuidString.lowercased()
+        try writePrivate(sealed.blob, to: files.blobs.appendingPathComponent(localId))
+        var attachment = sealed.attachment
+        attachment.blobId = localId
+        attachment.name = URL(fileURLWithPath: path).lastPathComponent
+        return attachment
+    }
+
+    /// Reads, checks, downscales (longest side `maxSide`) and re-encodes an image file; libgd writes
+    /// none of the original's metadata back. A bad file is `invalid_input` naming `field`.
+    static func prepareImage(at path: String, field: String, maxSide: Int) async throws(DaemonError)
+        -> PreparedImage
+    {
         guard path.hasPrefix("/") else {
-            throw DaemonError(.invalidInput, "attachmentPath must be an absolute path, found \"\(path)\"")
+            throw DaemonError(.invalidInput, "\(field) must be an absolute path, found \"\(path)\"")
         }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let prepared: PreparedImage
         do {
-            // Downscaled and re-encoded with libgd, which leaves the image's metadata behind.
-            prepared = try await ImageDownscaler.prepareInBackground(fileAt: path)
+            return try await ImageDownscaler.prepareInBackground(fileAt: path, maxSide: maxSide)
         } catch {
-            throw DaemonError(.invalidInput, "\(name): \(error.message)")
+            throw DaemonError(.invalidInput, "\(URL(fileURLWithPath: path).lastPathComponent): \(error.message)")
         }
+    }
+
+    /// Encrypts a prepared image under a fresh key: the blob to upload and what opens it (no blob id yet).
+    static func seal(_ image: PreparedImage) throws(DaemonError) -> SealedImage {
         let encrypted: (blob: [UInt8], descriptor: AttachmentDescriptor)
         do {
-            encrypted = try AttachmentCipher.encrypt(prepared.data, blobID: "")
+            encrypted = try AttachmentCipher.encrypt(image.data, blobID: "")
         } catch {
-            throw DaemonError(.invalidInput, "The attachment could not be encrypted: \(error.message)")
+            throw DaemonError(.invalidInput, "The image could not be encrypted: \(error.message)")
         }
-        let localId = Self.localBlobPrefix + UUID().uuidString.lowercased()
-        try writePrivate(encrypted.blob, to: files.blobs.appendingPathComponent(localId))
         var attachment = CachedAttachment(descriptor: encrypted.descriptor)
-        attachment.blobId = localId
-        attachment.mime = prepared.mimeType
-        attachment.width = Int64(prepared.width)
-        attachment.height = Int64(prepared.height)
-        attachment.name = name
-        return attachment
+        attachment.mime = image.mimeType
+        attachment.width = Int64(image.width)
+        attachment.height = Int64(image.height)
+        return (encrypted.blob, attachment)
     }
 
     /// Uploads a locally queued blob (once) and returns the attachment with the server's blob id.
@@ -58,32 +73,65 @@ extension AccountSession {
         return uploaded
     }
 
-    /// Fetches a received attachment's ciphertext into the blob cache, checking its hash first.
-    func fetchAttachment(_ attachment: CachedAttachment) async {
-        let target = files.blobs.appendingPathComponent(attachment.blobId)
-        guard !FileManager.default.fileExists(atPath: target.path) else { return }
+    /// Fetches a received attachment's (or group avatar's) ciphertext into the blob cache; a
+    /// failure is logged, and the message or group shows without a file until a later fetch.
+    func fetchAttachment(_ attachment: CachedAttachment, kind: String = "an attachment") async {
         do {
-            let blob = try await client.downloadBlob(attachment.blobId, token: token)
-            // Verifies length and SHA-256 against the signed descriptor before keeping it.
-            _ = try AttachmentCipher.decrypt(blob, descriptor: attachment.descriptor)
-            try writePrivate(blob, to: target)
+            try await fetchBlob(of: attachment)
         } catch {
-            logger.warning("an attachment could not be fetched", metadata: ["error": "\(error)"])
+            logger.warning("\(kind) could not be fetched", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Downloads an encrypted blob into the blob cache (once), checking its length and SHA-256
+    /// against the signed descriptor before keeping it.
+    func fetchBlob(of attachment: CachedAttachment) async throws(DaemonError) {
+        guard let target = cachedBlobURL(attachment.blobId) else {
+            throw DaemonError(.forbidden, "A blob id is not a plain file name")
+        }
+        guard !FileManager.default.fileExists(atPath: target.path) else { return }
+        let blob = try await client.downloadBlob(attachment.blobId, token: token)
+        do {
+            _ = try AttachmentCipher.decrypt(blob, descriptor: attachment.descriptor)
+        } catch {
+            throw DaemonError(.forbidden, "A blob does not match its signed descriptor: \(error.message)")
+        }
+        try writePrivate(blob, to: target)
     }
 
     /// The decrypted copy for front ends, written on demand into the runtime directory.
     func attachmentPath(for message: CachedMessage) -> String? {
         guard let attachment = message.attachment else { return nil }
-        let name = message.id + Self.fileExtension(for: attachment.mime)
-        let target = files.decrypted.appendingPathComponent(name)
-        if FileManager.default.fileExists(atPath: target.path) { return target.path }
+        return decryptedCopy(of: attachment, named: message.id)?.path
+    }
+
+    /// Decrypts a cached blob into `name` (plus the MIME type's extension) in the runtime directory,
+    /// unless that file is already there; `nil` while the blob is not cached.
+    func decryptedCopy(of attachment: CachedAttachment, named name: String) -> URL? {
+        guard Self.isPlainFileName(name) else { return nil }
+        let target = files.decrypted.appendingPathComponent(name + Self.fileExtension(for: attachment.mime))
+        if FileManager.default.fileExists(atPath: target.path) { return target }
         guard
-            let blob = FileManager.default.contents(atPath: files.blobs.appendingPathComponent(attachment.blobId).path),
+            let source = cachedBlobURL(attachment.blobId),
+            let blob = FileManager.default.contents(atPath: source.path),
             let plain = try? AttachmentCipher.decrypt(Array(blob), descriptor: attachment.descriptor),
             (try? writePrivate(plain, to: target)) != nil
         else { return nil }
-        return target.path
+        return target
+    }
+
+    /// Where a blob's ciphertext is cached; `nil` for an id that is not a plain file name (ids come
+    /// from signed data, but only the server's `[0-9a-f]` and our `local-` ids are expected).
+    func cachedBlobURL(_ blobId: String) -> URL? {
+        guard Self.isPlainFileName(blobId) else { return nil }
+        return files.blobs.appendingPathComponent(blobId)
+    }
+
+    private static let plainFileNameBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".utf8)
+
+    /// 1 to 128 characters of `[A-Za-z0-9_-]`: safe as a file name, never `..` or a path.
+    static func isPlainFileName(_ id: String) -> Bool {
+        (1...128).contains(id.utf8.count) && id.utf8.allSatisfy(plainFileNameBytes.contains)
     }
 
     static func fileExtension(for mime: String?) -> String {

@@ -62,12 +62,15 @@ extension AccountSession {
             if let meta = try? session.metadata(of: op), let info = GroupInfo(bytes: meta) {
                 record.name = info.name
                 record.avatarBlobId = info.avatarBlobId
+                record.avatar = info.avatar
             }
         }
         record.removed = !(session.state?.roster.contains(deviceKeys.user) ?? false)
         sessions[id] = session
         conversations[id] = record
         try await save(conversation: id)
+        // Only the newest avatar: the server lets members download just the one the group has now.
+        if !record.removed, let avatar = record.avatar { await fetchAttachment(avatar, kind: "a group avatar") }
     }
 
     func conversationWrite(_ id: String) throws(DaemonError) -> LocalStore.MetaWrite {
@@ -141,6 +144,9 @@ extension AccountSession {
             object["admin"] = .string(admin.rawValue)
         }
         if let last = lastMessages[id] { object["lastMessage"] = messageView(last) }
+        if record.isGroup, let avatar = record.avatar, let url = groupAvatarURL(avatar) {
+            object["avatarUrl"] = .string(url.absoluteString)
+        }
         return .object(object)
     }
 
@@ -188,12 +194,16 @@ extension AccountSession {
         }
     }
 
-    /// `conversations.createGroup`.
-    package func createGroup(name: String, memberIds: [String]) async throws(DaemonError) -> JSONValue {
+    /// `conversations.createGroup`; the avatar is prepared before anything reaches the server.
+    package func createGroup(name: String, memberIds: [String], avatarPath: String? = nil) async throws(DaemonError)
+        -> JSONValue
+    {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
             throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
         }
+        var sealed: SealedImage?
+        if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
         return try await serialized { () async throws(DaemonError) -> JSONValue in
             var members: [UserID: Role] = [deviceKeys.user: .admin]
             for id in memberIds where id != me {
@@ -202,7 +212,9 @@ extension AccountSession {
             }
             try await ensureKeys(for: members.keys.map(\.rawValue))
             try requireTrusted(members.keys.map(\.rawValue))
-            return try await create(kind: .group, members: members, info: GroupInfo(name: name))
+            var avatar: CachedAttachment?
+            if let sealed { avatar = try await uploadGroupAvatar(sealed) }
+            return try await create(kind: .group, members: members, info: GroupInfo(name: name, avatar: avatar))
         }
     }
 
@@ -223,7 +235,7 @@ extension AccountSession {
             _ = try await client.createConversation(
                 CreateConversationRequest(
                     id: id, isGroup: kind == .group, participants: others, deviceId: deviceId,
-                    op: Bytes(Data(made.op.encoded))),
+                    op: Bytes(Data(made.op.encoded)), avatarBlobId: info?.avatarBlobId),
                 token: token)
         } catch  where error.serverCode == "conversation_exists" {
             guard let existing = error.existingConversationId else { throw error }
@@ -234,7 +246,7 @@ extension AccountSession {
         conversations[id] = ConversationRecord(
             id: id, isGroup: kind == .group, createdAt: Date(), ops: [Data(made.op.encoded)],
             epochSecrets: [:], sendCounters: [:],
-            name: info?.name, avatarBlobId: nil, muted: false, removed: false)
+            name: info?.name, avatarBlobId: info?.avatarBlobId, avatar: info?.avatar, muted: false, removed: false)
         try await save(conversation: id)
         let view = conversationView(id) ?? .null
         await publish("conversation.updated", view)
@@ -275,6 +287,7 @@ extension AccountSession {
             if let metadata, let info = GroupInfo(bytes: metadata) {
                 record?.name = info.name
                 record?.avatarBlobId = info.avatarBlobId
+                record?.avatar = info.avatar
             }
             record?.removed = !(draft.state?.roster.contains(deviceKeys.user) ?? false)
             conversations[id] = record
@@ -295,7 +308,11 @@ extension AccountSession {
                 }
                 try await ensureKeys(for: members(of: id) + [memberId])
                 try requireTrusted([memberId])
-                try await propose(id, .add(user: user, role: .member, shareHistory: false)) {
+                // The ADD repeats the name and avatar: the new member holds no key for older metadata.
+                let info = record.name.map {
+                    GroupInfo(name: $0, avatar: record.avatar, avatarBlobId: record.avatarBlobId)
+                }
+                try await propose(id, .add(user: user, role: .member, shareHistory: false), metadata: info?.encoded) {
                     (op) async throws(DaemonError) in
                     _ = try await client.addMembers(
                         AddMembersRequest(
@@ -346,9 +363,14 @@ extension AccountSession {
         }
     }
 
-    /// `conversations.update`: a REKEY whose encrypted metadata carries the new name.
-    package func updateGroup(_ id: String, name: String?) async throws(DaemonError) -> JSONValue {
-        try await serialized { () async throws(DaemonError) -> JSONValue in
+    /// `conversations.update`: a REKEY whose encrypted metadata carries the name and the avatar,
+    /// each kept as it was unless given.
+    package func updateGroup(_ id: String, name: String?, avatarPath: String? = nil) async throws(DaemonError)
+        -> JSONValue
+    {
+        var sealed: SealedImage?
+        if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
+        return try await serialized { () async throws(DaemonError) -> JSONValue in
             let record = try requireConversation(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only groups have a name") }
             let newName = (name ?? record.name ?? "Group").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -356,12 +378,22 @@ extension AccountSession {
                 throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
             }
             try await ensureKeys(for: members(of: id))
-            let info = GroupInfo(name: newName, avatarBlobId: record.avatarBlobId)
+            var uploaded: CachedAttachment?
+            if let sealed {
+                // Checked before the upload too, so a refused change leaves no blob on the server.
+                guard sessions[id]?.state?.roster.isAdmin(deviceKeys.user) == true else {
+                    throw DaemonError(.forbidden, "Only the group's admin can do that")
+                }
+                uploaded = try await uploadGroupAvatar(sealed)
+            }
+            let info = GroupInfo(
+                name: newName, avatar: uploaded ?? record.avatar, avatarBlobId: record.avatarBlobId)
             try await propose(id, .rekey(reason: .other), metadata: info.encoded) { (op) async throws(DaemonError) in
+                // The server keeps its avatar when none is named: only a new upload is sent.
                 _ = try await client.updateInfo(
                     UpdateInfoRequest(
                         conversationId: id, seq: Int64(op.seq), deviceId: deviceId, op: Bytes(Data(op.encoded)),
-                        avatarBlobId: info.avatarBlobId),
+                        avatarBlobId: uploaded?.blobId),
                     token: token)
             }
             return conversationView(id) ?? .null

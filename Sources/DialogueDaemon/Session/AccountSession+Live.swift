@@ -68,6 +68,7 @@ extension AccountSession {
         } else {
             wakeOutbox()
             try? await refreshUsers()
+            Task { await fetchMissingGroupAvatars() }
         }
     }
 
@@ -90,7 +91,8 @@ extension AccountSession {
     }
 
     /// `users.list`: the people on the server, refreshed when it can be reached; unread counts come
-    /// from the direct conversation in the cache.
+    /// from the direct conversation in the cache, profile pictures from the runtime directory
+    /// (downloaded there when missing and the server can be reached).
     package func listUsers(query: String?) async throws(DaemonError) -> JSONValue {
         // Only with a live connection: offline, the cached list answers at once instead of
         // waiting for a connect attempt to fail.
@@ -120,6 +122,7 @@ extension AccountSession {
             list.insert(users[person.id] ?? person, at: 0)
             found = person.id
         }
+        let avatars = await profileAvatarURLs(Set(list.compactMap(\.avatarBlobId)), download: true)
         return .array(
             list.map { user in
                 let live = presence[user.id]
@@ -134,6 +137,7 @@ extension AccountSession {
                 object["lastSeen"] = lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
                 if let conversationId = direct[user.id] { object["conversationId"] = .string(conversationId) }
                 if user.id == found { object["email"] = .string(needle) }
+                if let avatar = user.avatarBlobId.flatMap({ avatars[$0] }) { object["avatarUrl"] = .string(avatar) }
                 return .object(object)
             })
     }

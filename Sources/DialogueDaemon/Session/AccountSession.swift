@@ -36,6 +36,8 @@ package actor AccountSession {
     var linkedSecrets: [String: [UInt64: Data]] = [:]
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
+    /// Profile pictures downloaded this session, by blob id: files in the runtime directory only.
+    var profileAvatars: [String: URL] = [:]
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
     var typingOut: [String: TypingDebouncer] = [:]

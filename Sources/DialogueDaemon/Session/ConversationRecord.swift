@@ -1,3 +1,4 @@
+import DialogueStore
 import Foundation
 
 /// Everything the daemon keeps about one conversation (sealed in the cache): the verified op
@@ -14,6 +15,9 @@ struct ConversationRecord: Codable, Sendable {
     /// Group title decrypted from the newest op carrying metadata.
     var name: String?
     var avatarBlobId: String?
+    /// What opens the encrypted group avatar (its ciphertext sits in the blob cache); optional so
+    /// records saved before avatars decode.
+    var avatar: CachedAttachment?
     var muted: Bool
     /// This user is no longer a member (removed or left); history stays readable.
     var removed: Bool

@@ -21,4 +21,13 @@ enum ImageFormat: Equatable, Sendable {
             return nil
         }
     }
+
+    var mimeType: String {
+        switch self {
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        case .gif: "image/gif"
+        case .webp: "image/webp"
+        }
+    }
 }
