@@ -11,7 +11,7 @@ struct SystemdStatusService: Service {
     /// The current one-line status.
     func describe() async -> String {
         if await keyStore.isLocked { return "locked: run `dialogue unlock`" }
-        let status = await connection.status
+        let status = connection.status
         switch status.state {
         case .online: return "unlocked, online"
         case .connecting: return "unlocked, catching up"

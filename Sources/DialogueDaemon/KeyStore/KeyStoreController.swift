@@ -28,7 +28,12 @@ package actor KeyStoreController {
     /// to this key store.
     static let checkMetaKey = "keystore.check"
 
-    package private(set) var state: State = .locked
+    package private(set) var state: State = .locked {
+        didSet { published.withLock { $0 = state } }
+    }
+    /// ``state`` for readers that must not wait for the actor (`daemon.status`).
+    private nonisolated let published = Mutex<State>(.locked)
+    package nonisolated var currentState: State { published.withLock { $0 } }
     package nonisolated let dataDirectory: URL
     private let passphraseSource: PassphraseSource
     private let logger: Logger

@@ -82,11 +82,11 @@ package struct DaemonHandlers: Sendable {
         var outboxPending = 0
         var messages = 0
         var conversations = 0
-        if case .unlocked(_, let store) = await keyStore.state {
+        if case .unlocked(_, let store) = keyStore.currentState {
             locked = false
             do {
                 // A running session already holds the account: no cache read or decryption for it.
-                if let running = await sessions.running {
+                if let running = sessions.runningNow {
                     account = running.account
                     conversations = running.conversationCount
                 } else {
@@ -100,7 +100,7 @@ package struct DaemonHandlers: Sendable {
         }
         var accountJSON = JSONValue.null
         if let account { accountJSON = try Self.json(await view(of: account)) }
-        let tracked = await connection.status
+        let tracked = connection.status
         var connectionObject: [String: JSONValue] = [
             "state": .string(tracked.state.rawValue),
             "server": (account?.server ?? configuration.server).map { .string($0.absoluteString) } ?? .null,
@@ -186,7 +186,7 @@ package struct DaemonHandlers: Sendable {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         // With a running session that is not online, the cached profile answers at once.
-        if await sessions.running != nil, await connection.status.state != .online { return await view(of: account) }
+        if await sessions.running != nil, connection.status.state != .online { return await view(of: account) }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         do {
             let answer = try await track { try await client.check(token: account.token) }
@@ -205,8 +205,8 @@ package struct DaemonHandlers: Sendable {
     /// there first if `downloadingAvatar`; `daemon.status` never waits for a download).
     func view(of account: AccountRecord, downloadingAvatar: Bool = false) async -> AccountView {
         var view = account.view
-        if await sessions.awaitingLink { view.needsLink = true }
-        if let blobId = account.user.avatarBlobId, let session = await sessions.running {
+        if sessions.awaitingLink { view.needsLink = true }
+        if let blobId = account.user.avatarBlobId, let session = sessions.runningNow {
             view.avatarUrl = await session.profileAvatarURLs([blobId], download: downloadingAvatar)[blobId]
         }
         return view
@@ -233,10 +233,10 @@ package struct DaemonHandlers: Sendable {
     private func track<T: Sendable>(_ call: () async throws -> T) async throws(DaemonError) -> T {
         do {
             let value = try await call()
-            await connection.record(nil)
+            connection.record(nil)
             return value
         } catch let error as DaemonError {
-            await connection.record(error)
+            connection.record(error)
             throw error
         } catch {
             throw DaemonError(.failed, "A server call failed: \(error)")

@@ -4,6 +4,7 @@ import DialogueStore
 import DialogueSync
 import Foundation
 import Logging
+import Synchronization
 
 /// Starts the account session when the daemon is both unlocked and signed in, and stops it (wiping
 /// what it holds in memory) on lock or logout. Owns the session's background work: sync, outbox
@@ -22,10 +23,16 @@ package actor SessionController {
     package let broadcaster: EventBroadcaster
     private let files: SessionFiles
     private let logger: Logger
-    private var runningSession: Running?
+    private var runningSession: Running? {
+        didSet { published.withLock { $0.session = runningSession?.session } }
+    }
     private var starting = false
     /// Signed in on a device that has no keys for the account yet: waits for a link bundle.
-    private var linkWaiter: Task<Void, Never>?
+    private var linkWaiter: Task<Void, Never>? {
+        didSet { published.withLock { $0.awaitingLink = linkWaiter != nil } }
+    }
+    /// What `daemon.status` reads without waiting for this actor.
+    private nonisolated let published = Mutex<(session: AccountSession?, awaitingLink: Bool)>((nil, false))
     private let linkSignal = WakeSignal()
     private var desktopNotifier: (@Sendable (String, String) async -> Void)?
 
@@ -74,7 +81,10 @@ package actor SessionController {
     }
 
     /// Whether the signed-in account's keys are on another device and this one waits to be linked.
-    package var awaitingLink: Bool { linkWaiter != nil }
+    package nonisolated var awaitingLink: Bool { published.withLock { $0.awaitingLink } }
+
+    /// ``running`` without entering the actor.
+    package nonisolated var runningNow: AccountSession? { published.withLock { $0.session } }
 
     /// Starts the session if the store is unlocked and holds an account; a no-op otherwise.
     package func start() async throws(DaemonError) {
@@ -170,7 +180,7 @@ package actor SessionController {
         for task in stopping.tasks { task.cancel() }
         await stopping.session.close()
         for task in stopping.tasks { await task.value }
-        await tracker.syncReported(nil)
+        tracker.syncReported(nil)
         logger.info("session stopped")
     }
 

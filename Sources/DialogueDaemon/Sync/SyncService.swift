@@ -76,7 +76,7 @@ package actor SyncService {
             actions = next
         }
         _ = machine.stop()
-        await tracker.syncReported(nil)
+        tracker.syncReported(nil)
     }
 
     /// A front end asked to reconnect now.
@@ -103,7 +103,7 @@ package actor SyncService {
     private static func now() -> Double { Date().timeIntervalSince1970 }
 
     private func publish(_ status: ConnectionStatus) async {
-        await tracker.syncReported(status)
+        tracker.syncReported(status)
         var object: [String: JSONValue] = [
             "state": .string(status.state.rawValue),
             "server": .string(session.account.server.absoluteString),
