@@ -31,11 +31,8 @@ struct PendingLink: Codable, Sendable {
 
     func keys() throws(DaemonError) -> DeviceKeys {
         do {
-            return try DeviceKeys(
-                user: try UserID(userId),
-                identityKey: try Curve25519.Signing.PrivateKey(rawRepresentation: identityKey),
-                sealKey: try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: sealKey),
-                certificate: try SealKeyCertificate(parsing: Array(certificate)))
+            return try DeviceKeys.stored(
+                userId: userId, identityKey: identityKey, sealKey: sealKey, certificate: certificate)
         } catch {
             throw DaemonError(.failed, "The keys made for linking are unusable: \(error)")
         }

@@ -35,11 +35,8 @@ struct DeviceIdentity: Codable, Sendable {
     func unpack() throws(DaemonError) -> (account: AccountIdentity, device: DeviceKeys) {
         do {
             let account = try AccountIdentity(rawPrivateKey: Array(accountKey))
-            let device = try DeviceKeys(
-                user: try UserID(userId),
-                identityKey: try Curve25519.Signing.PrivateKey(rawRepresentation: identityKey),
-                sealKey: try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: sealKey),
-                certificate: try SealKeyCertificate(parsing: Array(certificate)))
+            let device = try DeviceKeys.stored(
+                userId: userId, identityKey: identityKey, sealKey: sealKey, certificate: certificate)
             return (account, device)
         } catch {
             throw DaemonError(.failed, "This device's stored keys are unusable: \(error)")
