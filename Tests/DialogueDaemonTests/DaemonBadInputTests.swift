@@ -79,7 +79,7 @@ struct DaemonBadInputTests {
         _ = text.withCString { send(descriptor, $0, strlen($0), 0) }
         var received = ""
         var buffer = [UInt8](repeating: 0, count: 65536)
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         while received.split(separator: "\n").count < lines.count {
             let count = recv(descriptor, &buffer, buffer.count, 0)

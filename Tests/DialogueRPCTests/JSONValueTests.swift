@@ -11,6 +11,14 @@ struct JSONValueTests {
         #expect(value["i"] == .integer(1))
         #expect(value["b"] == .bool(true))
         #expect(try JSONValue(parsing: Data("12345678901234".utf8)) == .integer(12_345_678_901_234))
+        // The same readings as the Decodable path: an integral fraction is an integer, 0 and 1 are
+        // not Booleans, a number past Int is a double, escapes and surrogate pairs decode.
+        #expect(try JSONValue(parsing: Data("[3.0, 1e2, 0, 1, false]".utf8)) == [3, 100, 0, 1, false])
+        #expect(try JSONValue(parsing: Data("18446744073709551615".utf8)) == .double(18_446_744_073_709_551_616))
+        #expect(try JSONValue(parsing: Data(#""a\"b\u00e9\ud83c\udf0d""#.utf8)) == "a\"b\u{e9}\u{1f30d}")
+        for bad in ["{", #"{"a" 1}"#, "nul", #""unterminated"#, #"{"a":1} x"#, ""] {
+            #expect(throws: DecodingError.self, "\(bad)") { try JSONValue(parsing: Data(bad.utf8)) }
+        }
     }
 
     @Test("serialization is compact, sorted and never contains a raw newline")

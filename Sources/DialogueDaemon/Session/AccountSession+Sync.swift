@@ -163,8 +163,9 @@ extension AccountSession {
             cached.text = newBody
             cached.editedAt = message.editedAt
         }
-        try await store([cached], notify: "message.new", fromSync: true)
+        // The image first, so a front end that lists the message on `message.new` can show it.
         if let attachment = cached.attachment { await fetchAttachment(attachment) }
+        try await store([cached], notify: "message.new", fromSync: true)
         if message.senderId != me, Date().timeIntervalSince(message.createdAt) < Self.notificationAge {
             await notifyDesktop(cached)
         }
