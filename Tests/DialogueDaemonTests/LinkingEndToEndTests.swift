@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import DialogueCrypto
 import DialogueProtocol
 import DialogueRPC
+import DialogueStore
 import Foundation
 import Testing
 
@@ -209,6 +210,47 @@ struct LinkingEndToEndTests {
                 throw error
             }
             await laptop.stop()
+        }
+    }
+
+    /// A code shown and never entered expires: the pending record leaves the server, the keys and
+    /// secret leave the cache, and the next `devices.link` shows a new code.
+    @Test func anUnusedCodeExpires() async throws {
+        try await withTestServer { server in
+            let http = try HTTPClient.daemonClient(caFile: nil)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: directory) }
+            do {
+                let client = ServerClient(server: server.url, http: http, logger: quietLogger)
+                let auth = try await client.signup(
+                    SignupRequest(email: "lin@example.org", fullname: "Lin", password: "a long password"))
+                let store = try LocalStore(
+                    directory: directory,
+                    cipher: try StoreKeyFile.create(source: .rawKey, secret: Array(repeating: 7, count: 32)).cipher)
+                let linker = DeviceLinker(
+                    store: store, client: client,
+                    account: AccountRecord(server: server.url, user: auth.user, token: auth.token), logger: quietLogger)
+                #expect(try await linker.poll() == .idle)
+                let first = try await linker.begin()
+                #expect(try await client.pendingDevices(token: auth.token).count == 1)
+                #expect(try await linker.poll() == .waiting)
+
+                var old = first
+                old.startedAtMs -= PendingLink.lifetimeMs + 1
+                try await store.setMeta(PendingLink.metaKey, old)
+                let deviceId = try first.keys().deviceID.description
+                #expect(try await linker.poll() == .expired(deviceId: deviceId))
+                #expect(try await client.pendingDevices(token: auth.token).isEmpty)
+                #expect(try await linker.pending() == nil)
+                #expect(try await linker.poll() == .idle)
+
+                let second = try await linker.begin()
+                #expect(second.secret != first.secret)
+                try await http.shutdown()
+            } catch {
+                try? await http.shutdown()
+                throw error
+            }
         }
     }
 
