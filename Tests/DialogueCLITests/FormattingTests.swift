@@ -214,6 +214,12 @@ struct FormattingTests {
                 Cache      12 messages · 3 conversations · 1.5 KB
                 """)
         #expect(OutputFormatter(style: Style(colored: true), now: now).status(status).contains("\u{1B}["))
+        // A device signed in but not linked says what to do.
+        let unlinked: JSONValue = [
+            "version": "0.1.0", "locked": false,
+            "account": ["id": "u1", "email": "ada@example.com", "fullname": "Ada", "bio": "", "needsLink": true],
+        ]
+        #expect(plain.status(unlinked).contains("Device     not linked yet: run `dialogue link` here"))
     }
 
     @Test func safetyNumberInGroups() {

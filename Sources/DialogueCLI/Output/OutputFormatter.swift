@@ -24,6 +24,9 @@ struct OutputFormatter {
         row("Key store", locked ? "locked" : "unlocked", { locked ? style.bad($0) : style.good($0) })
         if let account = value["account"], account.objectValue != nil {
             row("Account", accountLine(account), style.ink)
+            if account["needsLink"]?.boolValue == true {
+                row("Device", "not linked yet: run `dialogue link` here", style.bad)
+            }
         } else {
             row("Account", locked ? "unknown until unlocked" : "not signed in")
         }
