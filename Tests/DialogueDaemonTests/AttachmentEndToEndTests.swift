@@ -58,6 +58,19 @@ struct AttachmentEndToEndTests {
             #expect(decrypted.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             #expect(decrypted.range(of: Data(marker.utf8)) == nil)
 
+            // A cached image that went missing (a failed download, a cleaned cache) is fetched again
+            // when the message is listed, hash-checked as the first time.
+            let blobs = grace.daemon.paths.dataDirectory.appendingPathComponent("blobs")
+            for name in try FileManager.default.contentsOfDirectory(atPath: blobs.path) {
+                try FileManager.default.removeItem(at: blobs.appendingPathComponent(name))
+            }
+            try FileManager.default.removeItem(atPath: path)
+            try await eventually("the image is fetched again", timeout: 30) {
+                let again = try await grace.messages(chatId).first { $0["id"] == sent["id"] }
+                guard let path = again?["attachment"]?["path"]?.stringValue else { return false }
+                return try Data(contentsOf: URL(fileURLWithPath: path)) == decrypted
+            }
+
             // Neither cache nor the server holds the image in the clear: the PNG signature and the
             // metadata marker appear only in the runtime copy and the original file.
             let signature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])

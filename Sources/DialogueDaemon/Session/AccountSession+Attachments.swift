@@ -83,6 +83,20 @@ extension AccountSession {
         }
     }
 
+    /// A received image whose download failed (or whose cached file went missing) is fetched
+    /// again in the background when it is listed while the server can be reached; the next list
+    /// shows it.
+    func refetchIfMissing(_ attachment: CachedAttachment) {
+        guard sendFrame != nil, !attachment.blobId.hasPrefix(Self.localBlobPrefix),
+            let target = cachedBlobURL(attachment.blobId), !FileManager.default.fileExists(atPath: target.path),
+            refetching.insert(attachment.blobId).inserted
+        else { return }
+        Task {
+            await fetchAttachment(attachment)
+            refetching.remove(attachment.blobId)
+        }
+    }
+
     /// Downloads an encrypted blob into the blob cache (once), checking its length and SHA-256
     /// against the signed descriptor before keeping it.
     func fetchBlob(of attachment: CachedAttachment) async throws(DaemonError) {

@@ -98,6 +98,9 @@ extension AccountSession {
         guard (1...500).contains(limit) else { throw DaemonError(.invalidInput, "limit must be 1 to 500") }
         do {
             let page = try await store.messages(conversationId: conversationId, before: before, limit: limit)
+            for message in page where !message.deleted {
+                if let attachment = message.attachment { refetchIfMissing(attachment) }
+            }
             return .array(page.map(messageView))
         } catch {
             throw DaemonError(.failed, "The cache could not be read: \(error)")

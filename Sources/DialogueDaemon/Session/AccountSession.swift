@@ -34,6 +34,8 @@ package actor AccountSession {
     var sessions: [String: ConversationSession] = [:]
     /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
     var linkedSecrets: [String: [UInt64: Data]] = [:]
+    /// Blob ids being fetched again (``refetchIfMissing(_:)``), so a list repeated meanwhile does not.
+    var refetching: Set<String> = []
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
     /// Profile pictures downloaded this session, by blob id: files in the runtime directory only.
