@@ -26,8 +26,7 @@ struct DirectAssistantTransport: AssistantTransport {
         onToken: @escaping @Sendable (String) -> Void
     ) async throws(DaemonError) -> String {
         let key = try apiKeyFile.map { url throws(DaemonError) in try Self.readKey(at: url) }
-        var base = baseURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
+        let base = baseURL.endpoint("")
         var request = HTTPClientRequest(url: base + "/chat/completions")
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -21,9 +21,7 @@ struct ServerAssistantTransport: AssistantTransport {
         _ messages: [AssistantMessage],
         onToken: @escaping @Sendable (String) -> Void
     ) async throws(DaemonError) -> String {
-        var base = server.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        var request = HTTPClientRequest(url: base + "/api/auth/chatbot")
+        var request = HTTPClientRequest(url: server.endpoint("api/auth/chatbot"))
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Accept", value: "text/plain")

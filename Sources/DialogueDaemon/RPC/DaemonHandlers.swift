@@ -186,7 +186,7 @@ package struct DaemonHandlers: Sendable {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         // With a running session that is not online, the cached profile answers at once.
-        if await sessions.running != nil, connection.status.state != .online { return await view(of: account) }
+        if sessions.runningNow != nil, connection.status.state != .online { return await view(of: account) }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         do {
             let answer = try await track { try await client.check(token: account.token) }

@@ -144,9 +144,7 @@ package struct ServerClient: Sendable {
         contentType: String,
         authentication: Authentication
     ) async throws(DaemonError) -> Data {
-        var base = server.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        var request = HTTPClientRequest(url: base + "/" + path)
+        var request = HTTPClientRequest(url: server.endpoint(path))
         request.method = .init(rawValue: verb.rawValue)
         request.headers.add(name: "Accept", value: "application/json")
         if case .session(let token) = authentication {

@@ -60,9 +60,6 @@ package actor SessionController {
         await runningSession?.session.setDesktopNotifier(notifier)
     }
 
-    /// The running session, if there is one (never starts it).
-    package var running: AccountSession? { runningSession?.session }
-
     /// The running session, started on demand.
     /// - Throws: `locked` while locked, `not_signed_in` without an account.
     package func session() async throws(DaemonError) -> AccountSession {
@@ -83,7 +80,7 @@ package actor SessionController {
     /// Whether the signed-in account's keys are on another device and this one waits to be linked.
     package nonisolated var awaitingLink: Bool { published.withLock { $0.awaitingLink } }
 
-    /// ``running`` without entering the actor.
+    /// The running session, if there is one (never starts it), read without entering the actor.
     package nonisolated var runningNow: AccountSession? { published.withLock { $0.session } }
 
     /// Starts the session if the store is unlocked and holds an account; a no-op otherwise.
@@ -98,7 +95,7 @@ package actor SessionController {
         let client = ServerClient(server: account.server, http: http, logger: logger)
         let linker = DeviceLinker(store: store, client: client, account: account, logger: logger)
         guard try await linker.hasIdentity() else {
-            waitForLink(linker)
+            await waitForLink(linker)
             return
         }
         let session = try await AccountSession.open(
@@ -124,9 +121,9 @@ package actor SessionController {
     }
 
     /// Starts (or wakes) the wait for a link bundle, after `devices.link` showed a new code.
-    func waitForLink(_ linker: DeviceLinker) {
+    func waitForLink(_ linker: DeviceLinker) async {
         guard linkWaiter == nil else {
-            Task { await linkSignal.signal() }
+            await linkSignal.signal()
             return
         }
         linkWaiter = Task { await self.runLinkWaiter(linker) }

@@ -33,8 +33,7 @@ package actor SyncService {
         self.tracker = tracker
         self.logger = logger
         machine = SyncStateMachine(cursor: cursor)
-        var base = server.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
+        var base = server.endpoint("")
         if base.hasPrefix("https://") {
             base = "wss://" + base.dropFirst("https://".count)
         } else if base.hasPrefix("http://") {
