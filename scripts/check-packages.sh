@@ -54,6 +54,8 @@ fi
 packaging/build-deb.sh "$work/debs"
 debs=("$work"/debs/dialogue_*.deb "$work"/debs/dialogue-server_*.deb)
 version="$(dpkg-deb --field "${debs[0]}" Version)"
+# dialogued loads libgd with dlopen, which dpkg-shlibdeps cannot see: the dependency is by name.
+dpkg-deb --field "${debs[0]}" Depends | grep -Eq '(^|, )libgd3($|,| )' || fail "dialogue does not depend on libgd3"
 
 echo "== lintian"
 # Overridden tags are shown (O:) under the comment that explains each (packaging/debian/*.lintian-overrides).

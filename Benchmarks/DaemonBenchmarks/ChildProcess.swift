@@ -43,6 +43,27 @@ final class ChildProcess: @unchecked Sendable {
     /// file-backed pages of its binary and shared libraries.
     var anonymousResidentBytes: Int { statusBytes("RssAnon:") }
 
+    /// Resident bytes per mapped file (by file name; `[anonymous]` for the rest), largest first:
+    /// where the resident set comes from.
+    var residentBytesByMapping: [(name: String, bytes: Int)] {
+        // Read to the end: a procfs file reports no size, so a sized read would stop early.
+        guard let data = FileHandle(forReadingAtPath: "/proc/\(pid)/smaps")?.readDataToEndOfFile() else { return [] }
+        let smaps = String(decoding: data, as: UTF8.self)
+        var totals: [String: Int] = [:]
+        var current = "[anonymous]"
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(whereSeparator: \.isWhitespace)
+            if let first = fields.first, first.contains("-"), fields.count >= 5 {
+                current =
+                    fields.count >= 6 && fields[5].hasPrefix("/")
+                    ? String(fields[5].split(separator: "/").last!) : "[anonymous]"
+            } else if fields.first == "Rss:", fields.count >= 2 {
+                totals[current, default: 0] += (Int(fields[1]) ?? 0) * 1024
+            }
+        }
+        return totals.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
+    }
+
     private func statusBytes(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(field) {

@@ -30,7 +30,7 @@ package enum ImageDownscaler {
         precondition(maxSide > 0, "maxSide must be positive")
         guard bytes.count <= maximumFileSize else { throw fileTooLarge }
         let header = try ImageHeader.read(bytes, maximumPixels: maximumPixels)
-        guard var image = GDImage.decode(bytes, format: header.format) else {
+        guard var image = try GDImage.decode(bytes, format: header.format) else {
             throw MediaError(.undecodable, "the image data could not be decoded")
         }
         // The decoder's idea of the size is authoritative; it must agree with the checked header.

@@ -41,57 +41,20 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses one JSON text (every request line goes through here).
-    ///
-    /// Foundation's `JSONSerialization` parses (the same parser as `JSONDecoder`); its objects are
-    /// then mapped onto the enum. Going through `Decodable` instead costs several thrown-and-caught
-    /// type mismatches per value and was the largest part of a small call's time in the daemon.
+    /// Parses one JSON text (every request line goes through here) with ``JSONParser``.
     ///
     /// - Throws: `DecodingError` when `data` is not valid UTF-8 JSON.
     package init(parsing data: Data) throws {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "Not valid JSON", underlyingError: error))
+        let parsed = data.withUnsafeBytes { bytes in
+            Result { () throws(JSONParser.Failure) -> JSONValue in try JSONParser.parse(bytes) }
         }
-        self = try JSONValue(foundationObject: object)
-    }
-
-    private init(foundationObject value: Any) throws {
-        switch value {
-        case is NSNull:
-            self = .null
-        case let string as String:
-            self = .string(string)
-        case let number as NSNumber:
-            self = Self.number(number)
-        case let array as [Any]:
-            self = .array(try array.map { try JSONValue(foundationObject: $0) })
-        case let object as [String: Any]:
-            self = .object(try object.mapValues { try JSONValue(foundationObject: $0) })
-        default:
+        switch parsed {
+        case .success(let value):
+            self = value
+        case .failure(let failure):
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "Not a JSON value: \(type(of: value))"))
-        }
-    }
-
-    /// Booleans stay Booleans; an integral number (also `3.0`) is an integer when it fits, as
-    /// with the `Decodable` path; anything else is a double.
-    private static func number(_ number: NSNumber) -> JSONValue {
-        switch UInt8(bitPattern: number.objCType.pointee) {
-        case UInt8(ascii: "c"), UInt8(ascii: "B"):
-            return .bool(number.boolValue)
-        case UInt8(ascii: "d"), UInt8(ascii: "f"):
-            let value = number.doubleValue
-            if value.rounded() == value, let integer = Int(exactly: value) { return .integer(integer) }
-            return .double(value)
-        case UInt8(ascii: "Q"), UInt8(ascii: "L"), UInt8(ascii: "I"), UInt8(ascii: "S"), UInt8(ascii: "C"):
-            let value = number.uint64Value
-            return Int(exactly: value).map(JSONValue.integer) ?? .double(Double(value))
-        default:
-            return .integer(Int(number.int64Value))
+                DecodingError.Context(
+                    codingPath: [], debugDescription: "Not valid JSON: \(failure)", underlyingError: failure))
         }
     }
 
@@ -99,8 +62,7 @@ extension JSONValue {
     ///
     /// - Throws: `EncodingError` when the value cannot be represented in JSON.
     package init(encoding value: some Encodable) throws {
-        let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONValue(parsing: try JSONEncoder().encode(value))
     }
 
     /// Decodes this value into a `Decodable` type (a handler's params type).

@@ -23,13 +23,17 @@ final class AcceptedConnection: Sendable {
         }
     }
 
-    /// Wraps the channel for async use and starts reading from it.
+    /// Adds `fastPath` in front of the async handlers, wraps the channel for async use and starts
+    /// reading from it.
     ///
     /// Reading was off until now so no byte could reach the pipeline before the async handlers did.
-    func serve() async throws -> NIOAsyncChannel<LineFrame, ByteBuffer> {
+    func serve(
+        fastPath: @escaping @Sendable () -> ImmediateAnswerHandler
+    ) async throws -> NIOAsyncChannel<LineFrame, ByteBuffer> {
         self.claimed.withLockedValue { $0 = true }
         let channel = self.channel
         return try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.addHandler(fastPath())
             let asyncChannel = try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
             // The async handlers now sit behind the pending-reads handler: let it hand over what it holds.
             channel.pipeline.syncOperations.removeHandler(name: PendingReadsHandler.name, promise: nil)

@@ -217,9 +217,9 @@ package final class RPCClient: Sendable {
     }
 
     private func write(_ message: JSONValue) {
-        var line = message.serialized()
-        line.append("\n")
-        self.outbound.yield(ByteBuffer(string: line))
+        var line = message.serializedBytes()
+        line.append(UInt8(ascii: "\n"))
+        self.outbound.yield(ByteBuffer(bytes: line))
     }
 
     /// Routes one line from the daemon: responses to their callers, notifications to the stream.

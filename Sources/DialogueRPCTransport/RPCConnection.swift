@@ -5,7 +5,9 @@ import NIOCore
 /// One client connection as handlers see it: an id, the peer, and a way to push notifications to it.
 ///
 /// Everything written to the connection (responses and notifications alike) goes through one
-/// queue drained by a single writer task, so lines never interleave. The queue is bounded in bytes:
+/// queue drained by a single writer task, so lines never interleave; only answers of the event
+/// loop's fast path (``ImmediateAnswerHandler``) are written directly, whole lines too. Both count
+/// against one bound in bytes:
 /// a client that stops reading while events keep coming is disconnected (it can reconnect and
 /// re-subscribe) rather than making the daemon buffer without bound.
 ///
@@ -27,6 +29,7 @@ package final class RPCConnection: Sendable {
         var pendingBytes = 0
         var isClosed = false
         var closeHandlers: [@Sendable () -> Void] = []
+        var lastImmediateWrite: EventLoopFuture<Void>?
     }
 
     init(
@@ -80,16 +83,57 @@ package final class RPCConnection: Sendable {
     /// Queues one JSON message (a response, a batch or a notification) for the writer.
     @discardableResult
     func send(_ message: JSONValue) -> Bool {
-        var line = message.serialized()
-        line.append("\n")
-        let buffer = ByteBuffer(string: line)
+        let buffer = Self.line(message)
         let outcome: SendOutcome = self.state.withLockedValue { state in
-            guard let continuation = state.continuation, !state.isClosed else { return .closed }
-            guard state.pendingBytes + buffer.readableBytes <= self.maximumPendingBytes else { return .overflow }
-            state.pendingBytes += buffer.readableBytes
-            continuation.yield(buffer)
-            return .queued
+            guard let continuation = state.continuation else { return .closed }
+            let outcome = self.reserve(buffer.readableBytes, in: &state)
+            if case .queued = outcome { continuation.yield(buffer) }
+            return outcome
         }
+        return self.settle(outcome)
+    }
+
+    /// Writes a response straight from the event loop, for ``ImmediateAnswerHandler``: within the
+    /// same byte bound as the queue, and remembered so the connection closes only once it is out.
+    func sendImmediately(_ message: JSONValue, context: ChannelHandlerContext) {
+        let buffer = Self.line(message)
+        let byteCount = buffer.readableBytes
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        let outcome: SendOutcome = self.state.withLockedValue { state in
+            let outcome = self.reserve(byteCount, in: &state)
+            if case .queued = outcome { state.lastImmediateWrite = promise.futureResult }
+            return outcome
+        }
+        guard self.settle(outcome) else {
+            promise.succeed()
+            return
+        }
+        promise.futureResult.whenComplete { _ in self.didWrite(byteCount: byteCount) }
+        context.writeAndFlush(NIOAny(buffer), promise: promise)
+    }
+
+    /// Waits until the last response ``sendImmediately(_:context:)`` wrote has left (or failed).
+    func waitForImmediateWrites() async {
+        let last = self.state.withLockedValue { $0.lastImmediateWrite }
+        try? await last?.get()
+    }
+
+    private static func line(_ message: JSONValue) -> ByteBuffer {
+        var line = message.serializedBytes()
+        line.append(UInt8(ascii: "\n"))
+        return ByteBuffer(bytes: line)
+    }
+
+    /// Counts `byteCount` more pending bytes unless that breaks the bound.
+    private func reserve(_ byteCount: Int, in state: inout State) -> SendOutcome {
+        guard !state.isClosed else { return .closed }
+        guard state.pendingBytes + byteCount <= self.maximumPendingBytes else { return .overflow }
+        state.pendingBytes += byteCount
+        return .queued
+    }
+
+    /// Closes a connection that stopped reading; whether the line was taken.
+    private func settle(_ outcome: SendOutcome) -> Bool {
         switch outcome {
         case .queued:
             return true

@@ -17,11 +17,23 @@ extension RPCServer {
             await accepted.refuse()
             return
         }
+        let (queue, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        let connection = RPCConnection(
+            id: id,
+            peer: peer,
+            channel: accepted.channel,
+            continuation: continuation,
+            maximumPendingBytes: self.configuration.maximumPendingOutboundBytes
+        )
         let child: NIOAsyncChannel<LineFrame, ByteBuffer>
         do {
-            child = try await accepted.serve()
+            let router = self.router
+            child = try await accepted.serve {
+                ImmediateAnswerHandler(router: router, connection: connection, logger: logger)
+            }
         } catch {
             logger.debug("RPC connection closed before it could be served", metadata: ["error": "\(error)"])
+            connection.markClosed()
             await accepted.refuse()
             return
         }
@@ -29,21 +41,13 @@ extension RPCServer {
 
         do {
             try await child.executeThenClose { inbound, outbound in
-                let (queue, continuation) = AsyncStream<ByteBuffer>.makeStream()
-                let connection = RPCConnection(
-                    id: id,
-                    peer: peer,
-                    channel: child.channel,
-                    continuation: continuation,
-                    maximumPendingBytes: self.configuration.maximumPendingOutboundBytes
-                )
                 registry.add(connection)
                 defer {
                     registry.remove(connection)
                     connection.markClosed()
                 }
                 await withDiscardingTaskGroup { group in
-                    // The one writer: every line for this client goes through `queue`, so none interleave.
+                    // The one writer: every queued line for this client goes through `queue`, so none interleave.
                     group.addTask {
                         for await buffer in queue {
                             do {
@@ -60,6 +64,8 @@ extension RPCServer {
                     // All answers are queued; let the writer drain them and stop.
                     connection.finishOutbound()
                 }
+                // Answers written on the event loop leave before the channel closes, too.
+                await connection.waitForImmediateWrites()
             }
         } catch {
             logger.debug("RPC connection ended with an error", metadata: ["error": "\(error)"])
@@ -108,6 +114,10 @@ extension RPCServer {
                         group.addTask {
                             await self.process(line, connection: connection, logger: logger)
                         }
+                    case .parsed(let json):
+                        group.addTask {
+                            await self.process(json, connection: connection, logger: logger)
+                        }
                     }
                 }
             } catch {
@@ -125,6 +135,11 @@ extension RPCServer {
             connection.send(RPCResponse(id: nil, error: .parseError()).json)
             return
         }
+        await self.process(json, connection: connection, logger: logger)
+    }
+
+    /// Answers one parsed line: a single message or a batch.
+    private func process(_ json: JSONValue, connection: RPCConnection, logger: Logger) async {
         guard case .array = json else {
             let message = Result { () throws(RPCInvalidMessage) -> RPCMessage in try RPCMessage(json: json) }
             if let response = await self.dispatch(message, connection: connection, logger: logger) {
@@ -167,11 +182,7 @@ extension RPCServer {
             logger.debug("RPC invalid request", metadata: ["rpc.outcome": "invalid_request"])
             return invalid.response
         case .success(.request(let request)):
-            var logger = logger
-            logger[metadataKey: "rpc.method"] = "\(request.method)"
-            logger[metadataKey: "rpc.id"] = "\(request.id)"
-            let context = RPCContext(
-                connection: connection, requestID: request.id, method: request.method, logger: logger)
+            let context = RPCContext(connection: connection, request: request, connectionLogger: logger)
             return await self.router.handle(request, context: context)
         case .success(.notification(let notification)):
             var logger = logger

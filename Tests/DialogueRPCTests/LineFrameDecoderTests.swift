@@ -13,6 +13,7 @@ struct LineFrameDecoderTests {
             switch frame {
             case .line(let line): return String(buffer: line)
             case .oversized: return "<oversized>"
+            case .parsed(let json): return "<parsed \(json.serialized())>"
             }
         }
         for chunk in chunks {

@@ -18,6 +18,7 @@ package struct DaemonHandlers: Sendable {
     let connection: ConnectionTracker
     let sessions: SessionController
     let logger: Logger
+    let accountJSON = AccountJSONCache()
 
     package init(
         configuration: DaemonConfiguration,
@@ -42,7 +43,11 @@ package struct DaemonHandlers: Sendable {
             return RPCMethods.openRPCDocument(
                 version: ProtocolVersion.product, methods: RPCMethods.all.filter { names.contains($0.name) })
         }
-        on(router, "daemon.status", NoParams.self) { _ in try await status() }
+        router.register("daemon.status", params: NoParams.self) { _, _ throws(RPCError) in
+            do throws(DaemonError) { return try statusNow() } catch { throw RPCError(error) }
+        } handler: { _, _ throws(RPCError) in
+            do throws(DaemonError) { return try await status() } catch { throw RPCError(error) }
+        }
         on(router, "daemon.unlock", UnlockParams.self) { params in try await unlock(params) }
         on(router, "daemon.lock", NoParams.self) { _ in
             await sessions.stop()
@@ -76,46 +81,63 @@ package struct DaemonHandlers: Sendable {
 
     // MARK: - Daemon and session
 
-    func status() async throws(DaemonError) -> JSONValue {
-        var locked = true
-        var account: AccountRecord?
-        var outboxPending = 0
-        var messages = 0
-        var conversations = 0
-        if case .unlocked(_, let store) = keyStore.currentState {
-            locked = false
-            do {
-                // A running session already holds the account: no cache read or decryption for it.
-                if let running = sessions.runningNow {
-                    account = running.account
-                    conversations = running.conversationCount
-                } else {
-                    account = try await Self.account(in: store)
-                }
-                (outboxPending, messages) = store.counts()
-            } catch {
-                logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
-                throw DaemonError(.failed, "The cache could not be read")
-            }
+    /// `daemon.status` without waiting, answered on the socket's event loop; `nil` when the account
+    /// has to be read from the cache first (unlocked, but no session running).
+    func statusNow() throws(DaemonError) -> JSONValue? {
+        guard case .unlocked(_, let store) = keyStore.currentState else {
+            return statusJSON(locked: true, account: nil, counts: (0, 0), conversations: 0)
         }
-        var accountJSON = JSONValue.null
-        if let account { accountJSON = try Self.json(await view(of: account)) }
+        // A running session already holds the account: no cache read or decryption for it.
+        guard let running = sessions.runningNow else { return nil }
+        return statusJSON(
+            locked: false, account: (running.account, try statusJSON(of: running.account)),
+            counts: store.counts(), conversations: running.conversationCount)
+    }
+
+    func status() async throws(DaemonError) -> JSONValue {
+        if let now = try statusNow() { return now }
+        guard case .unlocked(_, let store) = keyStore.currentState else {
+            return statusJSON(locked: true, account: nil, counts: (0, 0), conversations: 0)
+        }
+        let account: AccountRecord?
+        do {
+            account = try await Self.account(in: store)
+        } catch {
+            logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
+            throw DaemonError(.failed, "The cache could not be read")
+        }
+        var signedIn: (AccountRecord, JSONValue)?
+        if let account { signedIn = (account, try statusJSON(of: account)) }
+        return statusJSON(locked: false, account: signedIn, counts: store.counts(), conversations: 0)
+    }
+
+    private func statusJSON(of account: AccountRecord) throws(DaemonError) -> JSONValue {
+        do {
+            return try self.accountJSON.json(for: viewNow(of: account))
+        } catch {
+            throw DaemonError(.failed, "A result could not be encoded")
+        }
+    }
+
+    private func statusJSON(
+        locked: Bool, account: (record: AccountRecord, json: JSONValue)?, counts: (outbox: Int, messages: Int),
+        conversations: Int
+    ) -> JSONValue {
         let tracked = connection.status
         var connectionObject: [String: JSONValue] = [
             "state": .string(tracked.state.rawValue),
-            "server": (account?.server ?? configuration.server).map { .string($0.absoluteString) } ?? .null,
+            "server": (account?.record.server ?? configuration.server).map { .string($0.absoluteString) } ?? .null,
         ]
         if let retry = tracked.retryInSeconds { connectionObject["retryInSeconds"] = .double(retry) }
         if let lastError = tracked.lastError { connectionObject["lastError"] = .string(lastError) }
         return [
             "version": .string(ProtocolVersion.product),
             "locked": .bool(locked),
-            "account": accountJSON,
+            "account": account?.json ?? .null,
             "connection": .object(connectionObject),
-            "outboxPending": .integer(outboxPending),
-            // Conversations are not cached yet in this slice; the count joins when they are.
+            "outboxPending": .integer(counts.outbox),
             "cache": [
-                "messages": .integer(messages), "conversations": .integer(conversations),
+                "messages": .integer(counts.messages), "conversations": .integer(conversations),
                 "bytes": .integer(keyStore.cacheBytes()),
             ],
         ]
@@ -204,10 +226,21 @@ package struct DaemonHandlers: Sendable {
     /// `avatarUrl` when the running session has the picture in the runtime directory (fetched
     /// there first if `downloadingAvatar`; `daemon.status` never waits for a download).
     func view(of account: AccountRecord, downloadingAvatar: Bool = false) async -> AccountView {
+        var view = viewNow(of: account)
+        if downloadingAvatar, view.avatarUrl == nil, let blobId = account.user.avatarBlobId,
+            let session = sessions.runningNow
+        {
+            view.avatarUrl = await session.profileAvatarURLs([blobId], download: true)[blobId]
+        }
+        return view
+    }
+
+    /// The account as front ends see it, with its picture only if it is already here.
+    func viewNow(of account: AccountRecord) -> AccountView {
         var view = account.view
         if sessions.awaitingLink { view.needsLink = true }
         if let blobId = account.user.avatarBlobId, let session = sessions.runningNow {
-            view.avatarUrl = await session.profileAvatarURLs([blobId], download: downloadingAvatar)[blobId]
+            view.avatarUrl = session.knownProfileAvatarURLs([blobId])[blobId]
         }
         return view
     }

@@ -1,6 +1,7 @@
 import DialogueMedia
 import DialogueStore
 import Foundation
+import Synchronization
 
 /// Avatars. A group's is encrypted like an image message, and its descriptor travels only in the
 /// group's encrypted op metadata. A profile picture is public (the server already holds names
@@ -55,10 +56,8 @@ extension AccountSession {
     /// `file://` URLs of the profile pictures named by `blobIds`, downloading missing ones (at the
     /// same time) when `download` is set and the server is reachable.
     func profileAvatarURLs(_ blobIds: Set<String>, download: Bool) async -> [String: String] {
-        let missing = blobIds.filter { id in
-            Self.isPlainFileName(id)
-                && !(profileAvatars[id].map { FileManager.default.fileExists(atPath: $0.path) } ?? false)
-        }
+        let known = knownProfileAvatarURLs(blobIds)
+        let missing = blobIds.filter { id in Self.isPlainFileName(id) && known[id] == nil }
         if download, sendFrame != nil, !missing.isEmpty {
             let (client, token, logger) = (client, token, logger)
             let fetched = await withTaskGroup(of: (String, [UInt8]?).self) { group in
@@ -82,8 +81,13 @@ extension AccountSession {
                 }
             }
         }
-        return profileAvatars.filter { id, file in
-            blobIds.contains(id) && FileManager.default.fileExists(atPath: file.path)
+        return knownProfileAvatarURLs(blobIds)
+    }
+
+    /// `file://` URLs of the profile pictures named by `blobIds` that are already here.
+    nonisolated func knownProfileAvatarURLs(_ blobIds: Set<String>) -> [String: String] {
+        profileAvatars.withLock { avatars in
+            avatars.filter { id, file in blobIds.contains(id) && FileManager.default.fileExists(atPath: file.path) }
         }.mapValues(\.absoluteString)
     }
 
@@ -93,7 +97,7 @@ extension AccountSession {
         let target = files.decrypted.appendingPathComponent("avatar-" + blobId + Self.fileExtension(for: mimeType))
         do {
             try writePrivate(bytes, to: target)
-            profileAvatars[blobId] = target
+            profileAvatars.withLock { $0[blobId] = target }
         } catch {
             logger.warning("a profile picture could not be written", metadata: ["error": "\(error)"])
         }

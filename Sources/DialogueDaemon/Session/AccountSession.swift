@@ -39,7 +39,8 @@ package actor AccountSession {
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
     /// Profile pictures downloaded this session, by blob id: files in the runtime directory only.
-    var profileAvatars: [String: URL] = [:]
+    /// Behind a lock so `daemon.status` can name the account's own without waiting for the actor.
+    nonisolated let profileAvatars = Mutex<[String: URL]>([:])
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
     var typingOut: [String: TypingDebouncer] = [:]

@@ -4,33 +4,40 @@ import CGD
 ///
 /// Not thread-safe and not `Sendable`: it lives inside one `prepare` call.
 final class GDImage {
-    private(set) var pointer: gdImagePtr
+    private let gd: GDLibrary
+    private(set) var pointer: GDLibrary.Image
 
-    private init(_ pointer: gdImagePtr) { self.pointer = pointer }
+    private init(_ pointer: GDLibrary.Image, gd: GDLibrary) {
+        self.pointer = pointer
+        self.gd = gd
+    }
 
-    deinit { gdImageDestroy(pointer) }
+    deinit { gd.destroy(pointer) }
 
     var width: Int { Int(pointer.pointee.sx) }
     var height: Int { Int(pointer.pointee.sy) }
 
     /// Decodes `bytes` (already checked by ``ImageHeader``); GIF gives its first frame.
-    static func decode(_ bytes: [UInt8], format: ImageFormat) -> GDImage? {
-        GDLibrary.prepare()
-        let image = bytes.withUnsafeBytes { raw -> gdImagePtr? in
+    ///
+    /// - Returns: `nil` when libgd cannot decode the bytes.
+    /// - Throws: When libgd cannot be loaded.
+    static func decode(_ bytes: [UInt8], format: ImageFormat) throws(MediaError) -> GDImage? {
+        let gd = try GDLibrary.get()
+        let image = bytes.withUnsafeBytes { raw -> GDLibrary.Image? in
             // libgd takes `void *` but only reads.
             let data = UnsafeMutableRawPointer(mutating: raw.baseAddress)
             let count = Int32(raw.count)
             switch format {
-            case .jpeg: return gdImageCreateFromJpegPtr(count, data)
-            case .png: return gdImageCreateFromPngPtr(count, data)
-            case .gif: return gdImageCreateFromGifPtr(count, data)
-            case .webp: return gdImageCreateFromWebpPtr(count, data)
+            case .jpeg: return gd.createFromJpegPtr(count, data)
+            case .png: return gd.createFromPngPtr(count, data)
+            case .gif: return gd.createFromGifPtr(count, data)
+            case .webp: return gd.createFromWebpPtr(count, data)
             }
         }
         guard let image else { return nil }
-        let decoded = GDImage(image)
+        let decoded = GDImage(image, gd: gd)
         // Palette images (GIF, indexed PNG) become true colour so scaling and alpha behave alike.
-        guard decoded.pointer.pointee.trueColor != 0 || gdImagePaletteToTrueColor(image) != 0 else { return nil }
+        guard decoded.pointer.pointee.trueColor != 0 || gd.paletteToTrueColor(image) != 0 else { return nil }
         return decoded
     }
 
@@ -46,12 +53,12 @@ final class GDImage {
 
     /// A resampled copy (area-averaging, alpha-weighted), or `nil` when allocation fails.
     func resampled(width newWidth: Int, height newHeight: Int) -> GDImage? {
-        guard let target = gdImageCreateTrueColor(Int32(newWidth), Int32(newHeight)) else { return nil }
-        gdImageAlphaBlending(target, 0)
-        gdImageSaveAlpha(target, 1)
-        gdImageCopyResampled(
+        guard let target = gd.createTrueColor(Int32(newWidth), Int32(newHeight)) else { return nil }
+        gd.alphaBlending(target, 0)
+        gd.saveAlpha(target, 1)
+        gd.copyResampled(
             target, pointer, 0, 0, 0, 0, Int32(newWidth), Int32(newHeight), Int32(width), Int32(height))
-        return GDImage(target)
+        return GDImage(target, gd: gd)
     }
 
     /// Turns the pixels upright for `orientation`; returns `false` when allocation fails.
@@ -59,15 +66,15 @@ final class GDImage {
         // gd's quarter turns (exact for multiples of 90°) are counter-clockwise.
         switch orientation {
         case .up: return true
-        case .upMirrored: gdImageFlipHorizontal(pointer)
-        case .down: gdImageFlipBoth(pointer)
-        case .downMirrored: gdImageFlipVertical(pointer)
+        case .upMirrored: gd.flipHorizontal(pointer)
+        case .down: gd.flipBoth(pointer)
+        case .downMirrored: gd.flipVertical(pointer)
         case .leftMirrored:
-            gdImageFlipHorizontal(pointer)
+            gd.flipHorizontal(pointer)
             return rotate(counterClockwise: 90)
         case .right: return rotate(counterClockwise: 270)
         case .rightMirrored:
-            gdImageFlipHorizontal(pointer)
+            gd.flipHorizontal(pointer)
             return rotate(counterClockwise: 270)
         case .left: return rotate(counterClockwise: 90)
         }
@@ -75,8 +82,8 @@ final class GDImage {
     }
 
     private func rotate(counterClockwise degrees: Float) -> Bool {
-        guard let rotated = gdImageRotateInterpolated(pointer, degrees, 0) else { return false }
-        gdImageDestroy(pointer)
+        guard let rotated = gd.rotateInterpolated(pointer, degrees, 0) else { return false }
+        gd.destroy(pointer)
         pointer = rotated
         return true
     }
@@ -87,13 +94,13 @@ final class GDImage {
         let buffer: UnsafeMutableRawPointer?
         switch format {
         case .jpeg:
-            buffer = gdImageJpegPtr(pointer, &size, Int32(quality))
+            buffer = gd.jpegPtr(pointer, &size, Int32(quality))
         case .png:
-            gdImageSaveAlpha(pointer, 1)
-            buffer = gdImagePngPtr(pointer, &size)
+            gd.saveAlpha(pointer, 1)
+            buffer = gd.pngPtr(pointer, &size)
         }
         guard let buffer else { return nil }
-        defer { gdFree(buffer) }
+        defer { gd.free(buffer) }
         guard size > 0 else { return nil }
         return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
     }

@@ -48,7 +48,10 @@ final class LineSocket {
     func send(bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(self.fd, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a server that closed on us is an error to report, not a SIGPIPE.
+            let written = bytes[offset...].withUnsafeBytes {
+                Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
             offset += written
         }
