@@ -31,24 +31,20 @@ final class ImmediateAnswerHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .line(let line) = self.unwrapInboundIn(data), line.readableBytes <= Self.maximumLineLength,
-            Self.startsWithObject(line),
             let json = try? JSONValue(parsing: Data(line.readableBytesView))
         else {
             context.fireChannelRead(data)
             return
         }
-        if case .request(let request)? = try? RPCMessage(json: json), self.router.answersImmediately(request.method) {
-            let callContext = RPCContext(connection: self.connection, request: request, connectionLogger: self.logger)
-            if let response = self.router.answerImmediately(request, context: callContext) {
-                self.connection.sendImmediately(response.json, context: context)
-                return
-            }
+        // A batch is never a request here: it goes on, to be answered as a whole.
+        if case .request(let request)? = try? RPCMessage(json: json),
+            let response = self.router.answerImmediately(
+                request,
+                context: { RPCContext(connection: self.connection, request: request, connectionLogger: self.logger) })
+        {
+            self.connection.sendImmediately(response.json, context: context)
+            return
         }
         context.fireChannelRead(self.wrapInboundOut(.parsed(json)))
-    }
-
-    /// Whether the first non-blank byte opens an object (a batch is never answered here).
-    private static func startsWithObject(_ line: ByteBuffer) -> Bool {
-        line.readableBytesView.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "{")
     }
 }

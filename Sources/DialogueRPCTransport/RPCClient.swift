@@ -217,9 +217,7 @@ package final class RPCClient: Sendable {
     }
 
     private func write(_ message: JSONValue) {
-        var line = message.serializedBytes()
-        line.append(UInt8(ascii: "\n"))
-        self.outbound.yield(ByteBuffer(bytes: line))
+        self.outbound.yield(ByteBuffer(line: message))
     }
 
     /// Routes one line from the daemon: responses to their callers, notifications to the stream.

@@ -83,7 +83,7 @@ package final class RPCConnection: Sendable {
     /// Queues one JSON message (a response, a batch or a notification) for the writer.
     @discardableResult
     func send(_ message: JSONValue) -> Bool {
-        let buffer = Self.line(message)
+        let buffer = ByteBuffer(line: message)
         let outcome: SendOutcome = self.state.withLockedValue { state in
             guard let continuation = state.continuation else { return .closed }
             let outcome = self.reserve(buffer.readableBytes, in: &state)
@@ -96,7 +96,7 @@ package final class RPCConnection: Sendable {
     /// Writes a response straight from the event loop, for ``ImmediateAnswerHandler``: within the
     /// same byte bound as the queue, and remembered so the connection closes only once it is out.
     func sendImmediately(_ message: JSONValue, context: ChannelHandlerContext) {
-        let buffer = Self.line(message)
+        let buffer = ByteBuffer(line: message)
         let byteCount = buffer.readableBytes
         let promise = context.eventLoop.makePromise(of: Void.self)
         let outcome: SendOutcome = self.state.withLockedValue { state in
@@ -116,12 +116,6 @@ package final class RPCConnection: Sendable {
     func waitForImmediateWrites() async {
         let last = self.state.withLockedValue { $0.lastImmediateWrite }
         try? await last?.get()
-    }
-
-    private static func line(_ message: JSONValue) -> ByteBuffer {
-        var line = message.serializedBytes()
-        line.append(UInt8(ascii: "\n"))
-        return ByteBuffer(bytes: line)
     }
 
     /// Counts `byteCount` more pending bytes unless that breaks the bound.

@@ -80,15 +80,13 @@ package final class RPCRouter: Sendable {
         self.entries.withLockedValue { Array($0.keys) }.sorted()
     }
 
-    /// Whether `method` has a fast path; the transport only builds a context for those.
-    package func answersImmediately(_ method: String) -> Bool {
-        self.entries.withLockedValue { $0[method]?.immediate != nil }
-    }
-
     /// Answers a request through its method's fast path, or returns `nil` when the method has
     /// none or this call needs to wait (then ``handle(_:context:)-(RPCRequest,_)`` answers it).
-    package func answerImmediately(_ request: RPCRequest, context: RPCContext) -> RPCResponse? {
+    ///
+    /// `makeContext` runs only for a method with a fast path, so other calls build no context here.
+    package func answerImmediately(_ request: RPCRequest, context makeContext: () -> RPCContext) -> RPCResponse? {
         guard let immediate = self.entries.withLockedValue({ $0[request.method]?.immediate }) else { return nil }
+        let context = makeContext()
         let clock = ContinuousClock()
         let start = clock.now
         do {

@@ -309,12 +309,4 @@ package struct DaemonHandlers: Sendable {
         }
         return url
     }
-
-    private static func json(_ value: some Encodable) throws(DaemonError) -> JSONValue {
-        do {
-            return try JSONValue(encoding: value)
-        } catch {
-            throw DaemonError(.failed, "A result could not be encoded")
-        }
-    }
 }

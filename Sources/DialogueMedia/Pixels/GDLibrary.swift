@@ -39,7 +39,7 @@ struct GDLibrary: @unchecked Sendable {
     static let soname = "libgd.so.3"
 
     /// Loaded once per process, on first use; a failure is remembered (and reported each time).
-    static let shared: Result<GDLibrary, MediaError> = load()
+    private static let shared: Result<GDLibrary, MediaError> = load()
 
     /// The loaded library, or a ``MediaError/Code/unsupported`` error naming what is missing.
     static func get() throws(MediaError) -> GDLibrary {
