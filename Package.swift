@@ -109,8 +109,18 @@ let package = Package(
 
         // MARK: Daemon
         /// The sync protocol as pure state machines (reconnect and backoff, resume cursor,
-        /// typing debounce); the I/O around them lives in the daemon.
-        .target(name: "DialogueSync", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        /// typing debounce) and the thin WebSocket service that drives them for a consumer.
+        .target(
+            name: "DialogueSync",
+            dependencies: [
+                "DialogueProtocol",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         /// The daemon's cache: SQLite (WAL) whose every sensitive cell is sealed with the store cipher.
         .target(
             name: "DialogueStore",
@@ -131,8 +141,6 @@ let package = Package(
                 "DialogueSystemd",
                 "DialogueMedia",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),

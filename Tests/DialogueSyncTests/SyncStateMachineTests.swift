@@ -20,6 +20,9 @@ struct SyncStateMachineTests {
             return
         }
         #expect(event.seq == 6)
+        // Handed out is not stored: the cursor waits for the consumer's word.
+        #expect(machine.cursor == 5)
+        #expect(machine.applied(6).isEmpty)
         #expect(machine.received(.ready(cursor: 6), now: 1) == [.publish(ConnectionStatus(state: .online))])
         #expect(machine.isOnline)
         #expect(machine.cursor == 6)
@@ -48,6 +51,8 @@ struct SyncStateMachineTests {
         _ = machine.start()
         _ = machine.connected(now: 0)
         #expect(machine.received(.resync(cursor: 40), now: 0) == [.refetchState(cursor: 40)])
+        #expect(machine.cursor == 3)
+        #expect(machine.refetched(cursor: 40).isEmpty)
         #expect(machine.cursor == 40)
         #expect(machine.received(Self.event(41), now: 0).count == 1)
     }
@@ -95,5 +100,127 @@ struct SyncStateMachineTests {
         #expect(machine.received(Self.event(1), now: 0).isEmpty)
         #expect(machine.disconnected(error: "x", now: 0, unit: 0).isEmpty)
         #expect(machine.cursor == 0)
+    }
+
+    /// The hole this machine closes: an apply that fails (the server unreachable during a key
+    /// fetch) must not move the cursor, so the reconnect asks for the same event again.
+    @Test func aFailedApplyIsAskedForAgain() {
+        var machine = SyncStateMachine(cursor: 5, backoff: Backoff(base: 1, cap: 8))
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        #expect(machine.received(Self.event(6), now: 0).map(\.kind) == ["apply"])
+        let failed = machine.applyFailed(error: "the server cannot be reached", now: 0, unit: 1)
+        #expect(failed.first == .disconnect)
+        #expect(failed.contains(.scheduleRetry(after: 1)))
+        #expect(
+            failed.contains(
+                .publish(
+                    ConnectionStatus(state: .offline, retryInSeconds: 1, lastError: "the server cannot be reached"))))
+        #expect(machine.cursor == 5)
+        #expect(machine.inFlight == nil)
+        // A late report for the abandoned event changes nothing.
+        #expect(machine.applied(6).isEmpty)
+        #expect(machine.cursor == 5)
+        #expect(machine.timerFired(now: 1).first == .connect(cursor: 5))
+        _ = machine.connected(now: 1)
+        #expect(machine.received(Self.event(6), now: 1).map(\.kind) == ["apply"])
+        #expect(machine.applied(6).isEmpty)
+        #expect(machine.cursor == 6)
+    }
+
+    @Test func aFailedApplyHonoursRetryAfter() {
+        var machine = SyncStateMachine(cursor: 0)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        _ = machine.received(Self.event(1), now: 0)
+        #expect(
+            machine.applyFailed(error: "slow down", now: 0, retryAfter: 30, unit: 0).contains(.scheduleRetry(after: 30))
+        )
+        #expect(machine.cursor == 0)
+    }
+
+    @Test func aConnectionLostMidApplyResumesFromTheStoredCursor() {
+        var machine = SyncStateMachine(cursor: 10)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        _ = machine.received(Self.event(11), now: 0)
+        _ = machine.received(Self.event(12), now: 0)
+        #expect(machine.inFlight == 12)
+        #expect(machine.applied(11).isEmpty)
+        _ = machine.disconnected(error: "closed", now: 0, unit: 0)
+        #expect(machine.cursor == 11)
+        #expect(machine.timerFired(now: 0).first == .connect(cursor: 11))
+    }
+
+    @Test func eventsMayBeHandedOutBeforeTheEarlierOnesAreStored() {
+        var machine = SyncStateMachine(cursor: 0)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        for seq in Int64(1)...3 { #expect(machine.received(Self.event(seq), now: 0).map(\.kind) == ["apply"]) }
+        // A duplicate of one in flight is dropped; the next must follow the last handed out.
+        #expect(machine.received(Self.event(2), now: 0).isEmpty)
+        #expect(machine.received(Self.event(5), now: 0).first == .disconnect)
+        #expect(machine.cursor == 0)
+    }
+
+    @Test func appliedOutsideWhatWasHandedOutIsIgnored() {
+        var machine = SyncStateMachine(cursor: 4)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        #expect(machine.applied(5).isEmpty)
+        _ = machine.received(Self.event(5), now: 0)
+        #expect(machine.applied(9).isEmpty)
+        #expect(machine.applied(4).isEmpty)
+        #expect(machine.cursor == 4)
+        _ = machine.applied(5)
+        #expect(machine.cursor == 5)
+    }
+
+    @Test func readyBeforeTheHandedOutEventsIsNotAGap() {
+        var machine = SyncStateMachine(cursor: 0)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        _ = machine.received(Self.event(1), now: 0)
+        // Ready at 1 while 1 is still being applied: nothing was skipped.
+        #expect(machine.received(.ready(cursor: 1), now: 0) == [.publish(ConnectionStatus(state: .online))])
+        #expect(machine.received(.ready(cursor: 2), now: 0).first == .disconnect)
+    }
+
+    @Test func aFailedRefetchKeepsTheOldCursor() {
+        var machine = SyncStateMachine(cursor: 3)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        _ = machine.received(.resync(cursor: 40), now: 0)
+        #expect(machine.applyFailed(error: "offline", now: 0, unit: 0).first == .disconnect)
+        #expect(machine.refetched(cursor: 40).isEmpty)
+        #expect(machine.cursor == 3)
+        #expect(machine.timerFired(now: 0).first == .connect(cursor: 3))
+    }
+
+    @Test func storedEventsAreAcknowledgedInSteps() {
+        var machine = SyncStateMachine(cursor: 0, acknowledgeEvery: 3)
+        _ = machine.start()
+        _ = machine.connected(now: 0)
+        var acknowledgements: [Int64] = []
+        for seq in Int64(1)...7 {
+            _ = machine.received(Self.event(seq), now: 0)
+            for case .acknowledge(let cursor) in machine.applied(seq) { acknowledgements.append(cursor) }
+        }
+        #expect(acknowledgements == [3, 6])
+    }
+}
+
+extension SyncStateMachine.Action {
+    /// The action's case name, for comparing lists of actions whose payloads do not matter.
+    fileprivate var kind: String {
+        switch self {
+        case .connect: "connect"
+        case .apply: "apply"
+        case .refetchState: "refetchState"
+        case .acknowledge: "acknowledge"
+        case .disconnect: "disconnect"
+        case .scheduleRetry: "scheduleRetry"
+        case .publish: "publish"
+        }
     }
 }

@@ -14,8 +14,8 @@ extension AccountSession {
 
     /// Applies one logged event, then saves the cursor. An event that fails verification is logged
     /// and skipped (it can never become valid); a failure to reach the server is thrown so the sync
-    /// service reconnects and replays it.
-    package func apply(_ event: SyncEvent) async throws(DaemonError) {
+    /// service reconnects and asks for it again (the cursor is not saved then).
+    package func apply(logged event: SyncEvent) async throws(DaemonError) {
         try await serialized { () async throws(DaemonError) in
             // The first store of the event's effects carries the cursor in the same transaction.
             pendingCursor = event.seq
@@ -246,8 +246,9 @@ extension AccountSession {
         try await store(changed, notify: "message.seen", fromSync: true)
     }
 
-    /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have told us.
-    package func refetchState() async throws(DaemonError) {
+    /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have
+    /// told us, then save `cursor`.
+    package func refetchState(cursor: Int64) async throws(DaemonError) {
         let list = try await client.conversations(token: token).conversations
         try await serialized { () async throws(DaemonError) in
             for conversation in list {
@@ -260,6 +261,7 @@ extension AccountSession {
                 conversations[id]?.removed = true
                 try await save(conversation: id)
             }
+            try await saveCursor(cursor)
         }
     }
 }
@@ -270,7 +272,7 @@ extension AccountSession {
     static let notificationAge: TimeInterval = 120
 
     /// Moves the cursor after a `resync` refetch.
-    package func saveCursor(_ cursor: Int64) async throws(DaemonError) {
+    private func saveCursor(_ cursor: Int64) async throws(DaemonError) {
         do {
             try await store.apply(messages: [], meta: [], cursor: cursor)
         } catch {

@@ -103,8 +103,9 @@ package actor SessionController {
         await session.setDesktopNotifier(desktopNotifier)
         let cursor = await session.storedCursor()
         let sync = SyncService(
-            session: session, server: account.server, token: account.token, caFile: configuration.caFile,
-            tracker: tracker, cursor: cursor, logger: logger)
+            consumer: AccountSyncConsumer(session: session, tracker: tracker),
+            url: SyncService.webSocketURL(server: account.server, token: account.token),
+            caFile: configuration.caFile, cursor: cursor, logger: logger)
         let logger = self.logger
         let tasks = [
             Task { await sync.run() },

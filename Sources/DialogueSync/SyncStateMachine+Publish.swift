@@ -1,5 +1,3 @@
-import DialogueSync
-
 extension SyncStateMachine.Action {
     /// Whether this action only reports the connection state.
     var isPublish: Bool {

@@ -1,6 +1,4 @@
 import DialogueProtocol
-import DialogueRPC
-import DialogueSync
 import Foundation
 import HummingbirdWSClient
 import Logging
@@ -8,40 +6,26 @@ import NIOCore
 import NIOSSL
 
 /// The thin I/O around ``SyncStateMachine``: one WebSocket to the server, events handed to the
-/// session in order, reconnects with backoff, and a `connection` notification on every change.
+/// consumer in order, reconnects with backoff, and every state change reported.
 package actor SyncService {
     private var machine: SyncStateMachine
-    private let session: AccountSession
-    private let tracker: ConnectionTracker
+    private let consumer: any SyncConsumer
     private let url: String
     private let tlsConfiguration: TLSConfiguration?
     private let logger: Logger
     private let retryNowSignal = WakeSignal()
-    /// Events applied since the last `ack` frame.
-    private var unacknowledged = 0
+    /// What the machine asked for after it closed the connection itself (a failed apply, a gap).
+    private var afterClose: [SyncStateMachine.Action]?
 
-    package init(
-        session: AccountSession,
-        server: URL,
-        token: String,
-        caFile: URL?,
-        tracker: ConnectionTracker,
-        cursor: Int64,
-        logger: Logger
-    ) {
-        self.session = session
-        self.tracker = tracker
+    /// - Parameters:
+    ///   - url: The event stream's `ws://` or `wss://` URL with its token (``webSocketURL(server:token:)``).
+    ///   - caFile: A CA bundle for a self-hosted server's certificate.
+    ///   - cursor: The sequence number of the last event stored.
+    package init(consumer: any SyncConsumer, url: String, caFile: URL?, cursor: Int64, logger: Logger) {
+        self.consumer = consumer
+        self.url = url
         self.logger = logger
         machine = SyncStateMachine(cursor: cursor)
-        var base = server.endpoint("")
-        if base.hasPrefix("https://") {
-            base = "wss://" + base.dropFirst("https://".count)
-        } else if base.hasPrefix("http://") {
-            base = "ws://" + base.dropFirst("http://".count)
-        }
-        let escaped =
-            token.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) ?? token
-        url = base + "/api/ws?token=" + escaped
         if let caFile {
             var tls = TLSConfiguration.makeClientConfiguration()
             tls.additionalTrustRoots = [.file(caFile.path)]
@@ -50,6 +34,23 @@ package actor SyncService {
             tlsConfiguration = nil
         }
     }
+
+    /// The event stream's URL on `server` (`https` becomes `wss`), with the token as its query.
+    package static func webSocketURL(server: URL, token: String) -> String {
+        var base = server.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        if base.hasPrefix("https://") {
+            base = "wss://" + base.dropFirst("https://".count)
+        } else if base.hasPrefix("http://") {
+            base = "ws://" + base.dropFirst("http://".count)
+        }
+        let escaped =
+            token.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) ?? token
+        return base + "/api/ws?token=" + escaped
+    }
+
+    /// The sequence number of the last event the consumer stored.
+    package var cursor: Int64 { machine.cursor }
 
     /// Runs until cancelled.
     package func run() async {
@@ -66,8 +67,8 @@ package actor SyncService {
                 case .scheduleRetry(let delay):
                     next += await wait(delay)
                 case .publish(let status):
-                    await publish(status)
-                case .apply, .refetchState, .disconnect:
+                    await consumer.connectionChanged(status)
+                case .apply, .refetchState, .acknowledge, .disconnect:
                     break
                 }
             }
@@ -75,7 +76,6 @@ package actor SyncService {
             actions = next
         }
         _ = machine.stop()
-        tracker.syncReported(nil)
     }
 
     /// A front end asked to reconnect now.
@@ -101,31 +101,18 @@ package actor SyncService {
 
     private static func now() -> Double { Date().timeIntervalSince1970 }
 
-    private func publish(_ status: ConnectionStatus) async {
-        tracker.syncReported(status)
-        var object: [String: JSONValue] = [
-            "state": .string(status.state.rawValue),
-            "server": .string(session.account.server.absoluteString),
-        ]
-        if let retry = status.retryInSeconds { object["retryInSeconds"] = .double(retry) }
-        if let lastError = status.lastError { object["lastError"] = .string(lastError) }
-        await session.publish("connection", .object(object))
-    }
-
     /// One connection's life; returns the actions for after it closed.
     private func connect(cursor: Int64) async -> [SyncStateMachine.Action] {
+        afterClose = nil
         var failure = "the connection closed"
-        var retryAfter: Double?
         do {
             var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 24)
             configuration.autoPing = .enabled(timePeriod: .seconds(25))
-            let deviceId = await session.deviceId
+            let deviceId = await consumer.deviceId
             try await WebSocketClient.connect(
                 url: url, configuration: configuration, tlsConfiguration: tlsConfiguration, logger: logger
             ) { inbound, outbound, _ in
-                let encoder = WireCoding.encoder()
-                let hello = try encoder.encode(ClientFrame.hello(cursor: cursor, deviceId: deviceId))
-                try await outbound.write(.text(String(decoding: hello, as: UTF8.self)))
+                try await Self.write(.hello(cursor: cursor, deviceId: deviceId), to: outbound)
                 await self.connected(outbound: outbound)
                 let decoder = WireCoding.decoder()
                 for try await message in inbound.messages(maxSize: 1 << 24) {
@@ -134,63 +121,82 @@ package actor SyncService {
                         self.logger.warning("the server sent a frame that does not decode")
                         continue
                     }
-                    try await self.received(frame, outbound: outbound)
+                    guard await self.received(frame, outbound: outbound) else { break }
                 }
             }
-        } catch let error as DaemonError {
-            failure = error.message
-            if error.code == .rateLimited { retryAfter = error.retryAfter.map(Double.init) }
         } catch {
             failure = "\(error)"
         }
-        await session.setLiveConnection(nil)
+        await consumer.setLiveConnection(nil)
         if Task.isCancelled { return [] }
+        if let afterClose {
+            self.afterClose = nil
+            return afterClose
+        }
         logger.info("sync connection closed", metadata: ["reason": "\(failure)"])
-        let unit = Double.random(in: 0...1)
-        return machine.disconnected(error: failure, now: Self.now(), retryAfter: retryAfter, unit: unit)
+        return machine.disconnected(error: failure, now: Self.now(), unit: Double.random(in: 0...1))
     }
 
     private func connected(outbound: WebSocketOutboundWriter) async {
         for action in machine.connected(now: Self.now()) {
-            if case .publish(let status) = action { await publish(status) }
+            if case .publish(let status) = action { await consumer.connectionChanged(status) }
         }
-        await session.setLiveConnection { frame in
-            guard let data = try? WireCoding.encoder().encode(frame) else { return }
-            try? await outbound.write(.text(String(decoding: data, as: UTF8.self)))
-        }
+        await consumer.setLiveConnection { frame in try? await Self.write(frame, to: outbound) }
     }
 
-    private func received(_ frame: ServerFrame, outbound: WebSocketOutboundWriter) async throws {
+    private static func write(_ frame: ClientFrame, to outbound: WebSocketOutboundWriter) async throws {
+        let data = try WireCoding.encoder().encode(frame)
+        try await outbound.write(.text(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// Handles one frame; `false` when the machine closed the connection.
+    private func received(_ frame: ServerFrame, outbound: WebSocketOutboundWriter) async -> Bool {
         switch frame {
         case .typing(let conversationId, let userId, let typing):
-            await session.received(typing: typing, userId: userId, conversationId: conversationId)
+            await consumer.received(typing: typing, userId: userId, conversationId: conversationId)
         case .presence(let entries):
-            await session.received(presence: entries)
+            await consumer.received(presence: entries)
         case .error(let code, let message):
             logger.warning("the server refused a frame", metadata: ["code": "\(code)", "message": "\(message)"])
         case .event, .ready, .resync:
             break
         }
-        for action in machine.received(frame, now: Self.now()) {
+        var queue = machine.received(frame, now: Self.now())[...]
+        while let action = queue.popFirst() {
             switch action {
             case .apply(let event):
-                try await session.apply(event)
-                unacknowledged += 1
-                if unacknowledged >= 100 {
-                    unacknowledged = 0
-                    let ack = try WireCoding.encoder().encode(ClientFrame.ack(cursor: event.seq))
-                    try await outbound.write(.text(String(decoding: ack, as: UTF8.self)))
+                do throws(SyncApplyError) {
+                    try await consumer.apply(event)
+                    queue += machine.applied(event.seq)
+                } catch {
+                    logger.info(
+                        "an event could not be applied now; it is asked for again after reconnecting",
+                        metadata: ["dialogue.seq": "\(event.seq)", "reason": "\(error.message)"])
+                    queue += applyFailed(error)
                 }
             case .refetchState(let cursor):
-                try await session.refetchState()
-                try await session.saveCursor(cursor)
+                do throws(SyncApplyError) {
+                    try await consumer.refetchState(cursor: cursor)
+                    queue += machine.refetched(cursor: cursor)
+                } catch {
+                    queue += applyFailed(error)
+                }
+            case .acknowledge(let cursor):
+                try? await Self.write(.ack(cursor: cursor), to: outbound)
             case .publish(let status):
-                await publish(status)
+                await consumer.connectionChanged(status)
             case .disconnect:
-                throw DaemonError(.failed, "the sync state machine asked to disconnect")
+                afterClose = Array(queue)
+                return false
             case .connect, .scheduleRetry:
                 break
             }
         }
+        return true
+    }
+
+    private func applyFailed(_ error: SyncApplyError) -> [SyncStateMachine.Action] {
+        machine.applyFailed(
+            error: error.message, now: Self.now(), retryAfter: error.retryAfter, unit: Double.random(in: 0...1))
     }
 }

@@ -1,0 +1,54 @@
+import DialogueProtocol
+import DialogueRPC
+import DialogueSync
+
+/// The sync service's view of a running session: events go to the session's applier, the
+/// connection's state to `daemon.status` and the `connection` notification. It is the boundary
+/// where a ``DaemonError`` becomes the sync domain's ``SyncApplyError``, once.
+struct AccountSyncConsumer: SyncConsumer {
+    let session: AccountSession
+    let tracker: ConnectionTracker
+
+    var deviceId: String {
+        get async { await session.deviceId }
+    }
+
+    func apply(_ event: SyncEvent) async throws(SyncApplyError) {
+        do throws(DaemonError) {
+            try await session.apply(logged: event)
+        } catch {
+            throw SyncApplyError(error)
+        }
+    }
+
+    func refetchState(cursor: Int64) async throws(SyncApplyError) {
+        do throws(DaemonError) {
+            try await session.refetchState(cursor: cursor)
+        } catch {
+            throw SyncApplyError(error)
+        }
+    }
+
+    func received(typing: Bool, userId: String, conversationId: String) async {
+        await session.received(typing: typing, userId: userId, conversationId: conversationId)
+    }
+
+    func received(presence: [PresenceEntry]) async {
+        await session.received(presence: presence)
+    }
+
+    func connectionChanged(_ status: ConnectionStatus) async {
+        tracker.syncReported(status)
+        var object: [String: JSONValue] = [
+            "state": .string(status.state.rawValue),
+            "server": .string(session.account.server.absoluteString),
+        ]
+        if let retry = status.retryInSeconds { object["retryInSeconds"] = .double(retry) }
+        if let lastError = status.lastError { object["lastError"] = .string(lastError) }
+        await session.publish("connection", .object(object))
+    }
+
+    func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
+        await session.setLiveConnection(send)
+    }
+}

@@ -1,0 +1,25 @@
+import DialogueProtocol
+
+/// What the sync service feeds: the signed-in account's event applier and its live state.
+///
+/// The service owns the connection and the cursor's rules (``SyncStateMachine``); the consumer
+/// owns what an event means. Keeping this a protocol lets the service be tested against a real
+/// server with a consumer whose applies fail on purpose.
+package protocol SyncConsumer: Sendable {
+    /// This device's id, sent in `hello`.
+    var deviceId: String { get async }
+    /// Applies one logged event and stores its sequence number with its effects. An event that
+    /// can never apply (it does not verify) is stored as skipped; a failure that may pass (the
+    /// server unreachable during a key fetch) throws, and the event is asked for again.
+    func apply(_ event: SyncEvent) async throws(SyncApplyError)
+    /// Refetches what the pruned log would have said, then stores `cursor`.
+    func refetchState(cursor: Int64) async throws(SyncApplyError)
+    /// A live typing frame (never logged).
+    func received(typing: Bool, userId: String, conversationId: String) async
+    /// A presence snapshot or change (never logged).
+    func received(presence: [PresenceEntry]) async
+    /// The connection changed state (front ends are told).
+    func connectionChanged(_ status: ConnectionStatus) async
+    /// The live connection came up with a frame sender, or went down (`nil`).
+    func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async
+}
