@@ -145,7 +145,7 @@ extension AccountSession {
         do {
             let payload = Array(try JSONEncoder().encode(intent))
             try await store.enqueue(
-                conversationId: intent.conversationId, kind: intent.kind.rawValue, requestId: requestId,
+                conversationId: intent.conversationId, kind: intent.kind, requestId: requestId,
                 payload: payload, saving: message)
         } catch {
             throw DaemonError(.failed, "The outbox could not be written: \(error)")
@@ -187,9 +187,7 @@ extension AccountSession {
         var withAttachment = message
         withAttachment.attachment = attachment
         try await enqueue(
-            OutboxIntent(
-                kind: .send, conversationId: conversationId, messageId: id, text: body, replyTo: replyTo,
-                attachment: attachment),
+            .send(conversationId: conversationId, messageId: id, text: body, replyTo: replyTo, attachment: attachment),
             requestId: id, saving: withAttachment)
         note(withAttachment)
         try? await search.upsert([SearchEntry(withAttachment)])
@@ -216,8 +214,7 @@ extension AccountSession {
         }
         let eventId = EventID.random().hex
         try await enqueue(
-            OutboxIntent(
-                kind: .edit, conversationId: message.conversationId, messageId: messageId, eventId: eventId, text: text),
+            .edit(conversationId: message.conversationId, messageId: messageId, eventId: eventId, text: text),
             requestId: eventId)
         message.text = text
         message.editedAt = Date()
@@ -236,7 +233,7 @@ extension AccountSession {
         guard !message.deleted else { return messageView(message) }
         let eventId = EventID.random().hex
         try await enqueue(
-            OutboxIntent(kind: .delete, conversationId: message.conversationId, messageId: messageId, eventId: eventId),
+            .delete(conversationId: message.conversationId, messageId: messageId, eventId: eventId),
             requestId: eventId)
         message.deleted = true
         message.text = ""
@@ -256,9 +253,8 @@ extension AccountSession {
         let on = !(message.reactions[emoji]?.contains(me) ?? false)
         let eventId = EventID.random().hex
         try await enqueue(
-            OutboxIntent(
-                kind: .react, conversationId: message.conversationId, messageId: messageId, eventId: eventId,
-                emoji: emoji, on: on),
+            .react(
+                conversationId: message.conversationId, messageId: messageId, eventId: eventId, emoji: emoji, on: on),
             requestId: eventId)
         Self.setReaction(&message, user: me, emoji: emoji, on: on)
         try await store([message], notify: "message.reaction")
@@ -295,7 +291,7 @@ extension AccountSession {
         if target.state != .pending {
             let requestId = EventID.random().hex
             try await enqueue(
-                OutboxIntent(kind: .markRead, conversationId: conversationId, messageId: target.id),
+                .markRead(conversationId: conversationId, upTo: target.id),
                 requestId: requestId)
         }
         return ["conversationId": .string(conversationId), "unread": .integer(unread[conversationId]?.count ?? 0)]

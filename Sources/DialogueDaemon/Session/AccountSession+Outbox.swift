@@ -69,10 +69,28 @@ extension AccountSession {
 
     /// Marks a send failed (with the reason) and tells front ends.
     private func fail(_ intent: OutboxIntent, reason: String) async {
-        guard intent.kind == .send, var message = try? await cachedMessage(intent.messageId) else { return }
+        guard case .send(_, let messageId, _, _, _) = intent, var message = try? await cachedMessage(messageId) else {
+            return
+        }
         message.state = .failed
         message.failureReason = reason
         try? await store([message], notify: "message.state")
+    }
+
+    /// The one place an own message becomes sent: the server's answer to the send, or its echo in
+    /// the event stream, whichever comes first (front ends hear `message.state` once).
+    /// - Returns: Whether the message is in the cache.
+    func markSent(_ id: String, createdAt: Date, seenBy: [String]? = nil, fromSync: Bool = false)
+        async throws(DaemonError) -> Bool
+    {
+        guard var message = try await cachedMessage(id) else { return false }
+        let wasPending = message.state != .sent
+        message.state = .sent
+        message.createdAt = createdAt
+        message.failureReason = nil
+        if let seenBy { message.seenBy = seenBy }
+        try await store([message], notify: wasPending ? "message.state" : nil, fromSync: fromSync)
+        return true
     }
 
     /// Encrypts in the current epoch and calls the server.
@@ -82,40 +100,49 @@ extension AccountSession {
         if conversations[id]?.removed == true {
             throw DaemonError(.forbidden, "You are no longer a member of this conversation")
         }
-        if intent.kind == .markRead {
-            try await client.markSeen(intent.messageId, upTo: true, token: token)
-            return
-        }
-        try await rekeyIfNeeded(id)
-        let target = try? EventID(hex: intent.messageId)
-        let plaintext: EventPlaintext
-        let eventId: String
-        var attachment = intent.attachment
-        switch intent.kind {
-        case .send:
-            if let queued = intent.attachment {
+        switch intent {
+        case .send(_, let messageId, let text, let replyTo, let queued):
+            var attachment = queued
+            if let queued {
                 attachment = try await upload(
-                    try await cachedMessage(intent.messageId)?.attachment ?? queued, messageId: intent.messageId)
+                    try await cachedMessage(messageId)?.attachment ?? queued, messageId: messageId)
             }
-            let reply = intent.replyTo.flatMap { try? EventID(hex: $0) }
-            plaintext = .message(
-                body: intent.text ?? "", reply: reply, attachments: attachment.map { [$0.descriptor] } ?? [])
-            eventId = intent.messageId
-        case .edit:
-            guard let target else { throw DaemonError(.invalidInput, "Bad message id") }
-            plaintext = .edit(target: target, body: intent.text ?? "")
-            eventId = intent.eventId ?? EventID.random().hex
-        case .delete:
-            guard let target else { throw DaemonError(.invalidInput, "Bad message id") }
-            plaintext = .delete(target: target)
-            eventId = intent.eventId ?? EventID.random().hex
-        case .react:
-            guard let target else { throw DaemonError(.invalidInput, "Bad message id") }
-            plaintext = .reaction(target: target, key: intent.emoji ?? "", on: intent.on ?? true)
-            eventId = intent.eventId ?? EventID.random().hex
-        case .markRead:
-            return
+            let reply = replyTo.flatMap { try? EventID(hex: $0) }
+            let sealed = try await seal(
+                .message(body: text, reply: reply, attachments: attachment.map { [$0.descriptor] } ?? []), in: id,
+                eventId: messageId)
+            let answer = try await client.sendMessage(
+                SendMessageRequest(
+                    id: messageId, deviceId: deviceId, epoch: sealed.epoch, envelope: sealed.envelope,
+                    blobIds: attachment.map { [$0.blobId] }),
+                conversationId: id, token: token)
+            _ = try await markSent(messageId, createdAt: answer.message.createdAt)
+        case .edit(_, let messageId, let eventId, let text):
+            let sealed = try await seal(.edit(target: try Self.target(messageId), body: text), in: id, eventId: eventId)
+            try await client.edit(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+        case .delete(_, let messageId, let eventId):
+            let sealed = try await seal(.delete(target: try Self.target(messageId)), in: id, eventId: eventId)
+            try await client.delete(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+        case .react(_, let messageId, let eventId, let emoji, let on):
+            let sealed = try await seal(
+                .reaction(target: try Self.target(messageId), key: emoji, on: on), in: id, eventId: eventId)
+            try await client.react(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+        case .markRead(_, let upTo):
+            try await client.markSeen(upTo, upTo: true, token: token)
         }
+    }
+
+    private static func target(_ messageId: String) throws(DaemonError) -> EventID {
+        guard let target = try? EventID(hex: messageId) else { throw DaemonError(.invalidInput, "Bad message id") }
+        return target
+    }
+
+    /// Seals one event in the conversation's current epoch (rekeying first when due) and saves the
+    /// spent counter before the envelope can leave.
+    private func seal(_ plaintext: EventPlaintext, in id: String, eventId: String) async throws(DaemonError)
+        -> OutgoingEnvelope
+    {
+        try await rekeyIfNeeded(id)
         guard sessions[id] != nil, let eventID = try? EventID(hex: eventId) else {
             throw DaemonError(.notFound, "No conversation \(id)")
         }
@@ -133,38 +160,6 @@ extension AccountSession {
         }
         // The counter is spent: save it before the envelope leaves, so a crash cannot reuse it.
         try await save(conversation: id)
-        let envelope = Bytes(Data(sealed.encoded))
-        let epoch = Int64(sealed.header.epoch)
-        switch intent.kind {
-        case .send:
-            let answer = try await client.sendMessage(
-                SendMessageRequest(
-                    id: eventId, deviceId: deviceId, epoch: epoch, envelope: envelope,
-                    blobIds: attachment.map { [$0.blobId] }),
-                conversationId: id, token: token)
-            if var message = try await cachedMessage(eventId) {
-                message.state = .sent
-                message.createdAt = answer.message.createdAt
-                message.failureReason = nil
-                try await store([message], notify: "message.state")
-            }
-        case .edit:
-            try await client.edit(
-                intent.messageId,
-                EventEnvelopeRequest(id: eventId, deviceId: deviceId, epoch: epoch, envelope: envelope),
-                token: token)
-        case .delete:
-            try await client.delete(
-                intent.messageId,
-                EventEnvelopeRequest(id: eventId, deviceId: deviceId, epoch: epoch, envelope: envelope),
-                token: token)
-        case .react:
-            try await client.react(
-                intent.messageId,
-                EventEnvelopeRequest(id: eventId, deviceId: deviceId, epoch: epoch, envelope: envelope),
-                token: token)
-        case .markRead:
-            break
-        }
+        return OutgoingEnvelope(envelope: Bytes(Data(sealed.encoded)), epoch: Int64(sealed.header.epoch))
     }
 }

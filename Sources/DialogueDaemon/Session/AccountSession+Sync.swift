@@ -129,13 +129,8 @@ extension AccountSession {
         // in the cache: catching up on a backlog then skips a read per message.
         let unseen =
             (try? EventID(hex: message.id)).map { sessions[message.conversationId]?.hasSeen($0) == false } ?? false
-        if !unseen, var cached = try await cachedMessage(message.id) {
-            let wasPending = cached.state != .sent
-            cached.state = .sent
-            cached.createdAt = message.createdAt
-            cached.failureReason = nil
-            cached.seenBy = message.seenBy
-            try await store([cached], notify: wasPending ? "message.state" : nil, fromSync: true)
+        if !unseen, try await markSent(message.id, createdAt: message.createdAt, seenBy: message.seenBy, fromSync: true)
+        {
             return
         }
         guard let envelope = message.envelope else {
