@@ -35,7 +35,10 @@ struct APIClient: Sendable {
         if body != nil && headers[.contentType] == nil { headers[.contentType] = "application/json" }
         let request = TestClient.Request(
             path, method: method, headers: headers, body: body.map { ByteBuffer(data: $0) })
-        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+        // Every suite shares this process's two cores: a loaded run answers slowly, not wrongly.
+        let response = try await TestClient.withClient(
+            host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))
+        ) { client in
             try await client.execute(request)
         }
         let data = response.body.map { Data(buffer: $0) } ?? Data()

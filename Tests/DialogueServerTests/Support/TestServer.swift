@@ -40,6 +40,9 @@ final class TestServer: ServerEndpoint {
         configuration.port = 0
         configuration.dataDirectory = directory
         configuration.jwtSecret = secret
+        // The lowest bcrypt cost: every in-process server shares one small thread pool, and at the
+        // production cost a few hundred sign-ups queue each other past a client's timeout.
+        configuration.bcryptCost = 4
         configure(&configuration)
         var logger = Logger(label: "test-server")
         logger.logLevel = .warning
