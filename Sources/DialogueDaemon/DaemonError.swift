@@ -2,7 +2,8 @@
 ///
 /// The key store, the server client and the handlers throw only this type; it becomes an
 /// `RPCError` exactly once, in ``DaemonHandlers`` (see `RPCError.init(_:)` in `DaemonError+RPC.swift`).
-/// `message` is one sentence that says what to do and never carries a secret or message text.
+/// `message` is one sentence that says what to do and never carries a secret, message text, SQL
+/// or a file path; what went wrong underneath goes in ``cause``, which only the daemon's log sees.
 package struct DaemonError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kind of failure; an open set so new reasons can be added without breaking callers.
     package struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -47,12 +48,26 @@ package struct DaemonError: Error, Equatable, Sendable, CustomStringConvertible 
     package var serverCode: String?
     /// The existing conversation a `conversation_exists` refusal points at.
     package var existingConversationId: String?
+    /// The failure underneath (a database error with its SQL, a file error with its path), for the
+    /// log where this error is handed to a client; never part of what the client is told.
+    package var cause: (any Error)?
 
-    package init(_ code: Code, _ message: String, retryAfter: Int? = nil) {
+    package init(_ code: Code, _ message: String, retryAfter: Int? = nil, cause: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.retryAfter = retryAfter
+        self.cause = cause
     }
 
-    package var description: String { "\(code): \(message)" }
+    /// For logs: the sentence and, when there is one, the cause.
+    package var description: String {
+        guard let cause else { return "\(code): \(message)" }
+        return "\(code): \(message) (\(String(reflecting: cause)))"
+    }
+
+    /// Equal when a client would see the same error; the cause is the log's business.
+    package static func == (lhs: DaemonError, rhs: DaemonError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.retryAfter == rhs.retryAfter
+            && lhs.serverCode == rhs.serverCode && lhs.existingConversationId == rhs.existingConversationId
+    }
 }

@@ -40,7 +40,7 @@ struct DirectAssistantTransport: AssistantTransport {
         do {
             request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body)))
         } catch {
-            throw DaemonError(.failed, "The question could not be encoded: \(error)")
+            throw DaemonError(.failed, "The question could not be encoded", cause: error)
         }
         let endpoint = "the AI endpoint \(base)"
         let response = try await Self.start(

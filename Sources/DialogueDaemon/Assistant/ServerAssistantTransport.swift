@@ -30,7 +30,7 @@ struct ServerAssistantTransport: AssistantTransport {
             request.body = .bytes(
                 ByteBuffer(bytes: try WireCoding.encoder().encode(AssistantRequest(messages: messages))))
         } catch {
-            throw DaemonError(.failed, "The question could not be encoded: \(error)")
+            throw DaemonError(.failed, "The question could not be encoded", cause: error)
         }
         let endpoint = "the server \(server.absoluteString)"
         let response = try await Self.start(

@@ -176,7 +176,7 @@ package actor KeyStoreController {
             do {
                 _ = try await store.meta(Self.checkMetaKey, as: Bool.self)
             } catch {
-                throw DaemonError(.failed, "The cache does not decrypt with this key store: \(error)")
+                throw DaemonError("The cache does not decrypt with this key store", store: error)
             }
             try checkNotLocked(since: generation)
             state = .unlocked(cipher, store)
@@ -193,7 +193,7 @@ package actor KeyStoreController {
             // that the next unlock moves aside.
             try await store.setMeta(Self.checkMetaKey, true)
         } catch {
-            throw DaemonError(.failed, "Writing the new cache failed: \(error)")
+            throw DaemonError("Writing the new cache failed", store: error)
         }
         try AtomicFile.replace(keystoreURL, with: file)
         try checkNotLocked(since: generation)
@@ -224,7 +224,9 @@ package actor KeyStoreController {
             throw DaemonError(.locked, "There is no key store yet: daemon.unlock creates one")
         }
         guard let data = FileManager.default.contents(atPath: keystoreURL.path) else {
-            throw DaemonError(.failed, "Cannot read the key store \(keystoreURL.path): check its permissions")
+            throw DaemonError(
+                .failed, "The key store file cannot be read: check its permissions",
+                cause: CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: keystoreURL.path]))
         }
         return Array(data)
     }
@@ -240,9 +242,9 @@ package actor KeyStoreController {
             if error.code == .wrongPassphrase {
                 throw DaemonError(.locked, "The \(what) is wrong: the key store stays locked")
             }
-            throw DaemonError(.failed, "The key store file is damaged or from a newer version (\(error.message))")
+            throw DaemonError(.failed, "The key store file is damaged or from a newer version", cause: error)
         } catch {
-            throw DaemonError(.failed, "Unwrapping the key store could not run: \(error)")
+            throw DaemonError(.failed, "Unwrapping the key store could not run", cause: error)
         }
     }
 
@@ -255,7 +257,7 @@ package actor KeyStoreController {
         do {
             return try await NIOThreadPool.singleton.runIfActive(work)
         } catch {
-            throw DaemonError(.failed, "\(step) failed: \(error)")
+            throw DaemonError(.failed, "\(step) failed", cause: error)
         }
     }
 
@@ -263,7 +265,7 @@ package actor KeyStoreController {
         do {
             return try LocalStore(directory: directory, cipher: cipher)
         } catch {
-            throw DaemonError(.failed, "Cannot open the cache in \(directory.path): \(error)")
+            throw DaemonError("The cache cannot be opened", store: error)
         }
     }
 
@@ -272,7 +274,7 @@ package actor KeyStoreController {
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw DaemonError(.failed, "Cannot create the data directory \(url.path): \(error.localizedDescription)")
+            throw DaemonError(.failed, "The data directory cannot be created", cause: error)
         }
     }
 

@@ -28,7 +28,7 @@ struct DeviceLinker: Sendable {
         do {
             return try await store.meta(DeviceIdentity.metaKey, as: DeviceIdentity.self)?.userId == account.user.id
         } catch {
-            throw DaemonError(.failed, "The stored keys could not be read: \(error)")
+            throw DaemonError(.failed, "The stored keys could not be read", cause: error)
         }
     }
 
@@ -40,7 +40,7 @@ struct DeviceLinker: Sendable {
             else { return nil }
             return link
         } catch {
-            throw DaemonError(.failed, "The pending link could not be read: \(error)")
+            throw DaemonError(.failed, "The pending link could not be read", cause: error)
         }
     }
 
@@ -56,7 +56,7 @@ struct DeviceLinker: Sendable {
             do {
                 keys = try DeviceKeys(user: try UserID(account.user.id), nowMs: nowMs)
             } catch {
-                throw DaemonError(.failed, "Creating this device's keys failed: \(error)")
+                throw DaemonError(.failed, "Creating this device's keys failed", cause: error)
             }
         }
         let link = PendingLink(keys: keys, nowMs: nowMs)
@@ -65,7 +65,7 @@ struct DeviceLinker: Sendable {
         do {
             try await store.setMeta(PendingLink.metaKey, link)
         } catch {
-            throw DaemonError(.failed, "Saving the pending link failed: \(error)")
+            throw DaemonError("Saving the pending link failed", store: error)
         }
         try await client.addPendingDevice(
             PendingDeviceRequest(
@@ -163,7 +163,7 @@ struct DeviceLinker: Sendable {
                 ],
                 cursor: nil)
         } catch {
-            throw DaemonError(.failed, "Saving the keys received by linking failed: \(error)")
+            throw DaemonError("Saving the keys received by linking failed", store: error)
         }
     }
 
@@ -171,7 +171,7 @@ struct DeviceLinker: Sendable {
         do {
             try await store.apply(messages: [], meta: [try .init(PendingLink.metaKey, PendingLink?.none)], cursor: nil)
         } catch {
-            throw DaemonError(.failed, "Forgetting the pending link failed: \(error)")
+            throw DaemonError("Forgetting the pending link failed", store: error)
         }
     }
 }

@@ -34,7 +34,7 @@ struct PendingLink: Codable, Sendable {
             return try DeviceKeys.stored(
                 userId: userId, identityKey: identityKey, sealKey: sealKey, certificate: certificate)
         } catch {
-            throw DaemonError(.failed, "The keys made for linking are unusable: \(error)")
+            throw DaemonError(.failed, "The keys made for linking are unusable", cause: error)
         }
     }
 
@@ -42,7 +42,7 @@ struct PendingLink: Codable, Sendable {
         do {
             return try LinkSecret(bytes: Array(secret))
         } catch {
-            throw DaemonError(.failed, "The stored link secret is unusable: \(error)")
+            throw DaemonError(.failed, "The stored link secret is unusable", cause: error)
         }
     }
 }

@@ -51,7 +51,7 @@ extension DaemonHandlers {
                 }
             } catch let error as DaemonError {
                 relay.finish()
-                throw RPCError(error)
+                throw rpcError(error, in: "bot.ask")
             }
             connection.onClose { Task { await assistant.abandon(requestId) } }
             return JSONValue.object(["requestId": .string(requestId)])

@@ -9,7 +9,7 @@ extension DaemonHandlers {
         do {
             try await store.setMeta(DeviceIdentity.metaKey, identity)
         } catch {
-            throw DaemonError(.failed, "Saving this device's keys failed: \(error)")
+            throw DaemonError("Saving this device's keys failed", store: error)
         }
     }
 
@@ -23,7 +23,7 @@ extension DaemonHandlers {
         do {
             stored = try await store.meta(DeviceIdentity.metaKey, as: DeviceIdentity.self)
         } catch {
-            throw DaemonError(.failed, "The stored keys could not be read: \(error)")
+            throw DaemonError(.failed, "The stored keys could not be read", cause: error)
         }
         if let stored, stored.userId == answer.user.id { return true }
         do throws(DaemonError) {

@@ -59,7 +59,7 @@ extension DaemonHandlers {
                 await broadcaster.setOpenConversation(params.conversationId, connection: context.connection)
                 return try await session().markRead(conversationId: params.conversationId, upTo: params.upTo)
             } catch let error as DaemonError {
-                throw RPCError(error)
+                throw rpcError(error, in: "conversations.markRead")
             }
         }
         on(router, "conversations.setMuted", MutedParams.self) { params in

@@ -44,9 +44,11 @@ package struct DaemonHandlers: Sendable {
                 version: ProtocolVersion.product, methods: RPCMethods.all.filter { names.contains($0.name) })
         }
         router.register("daemon.status", params: NoParams.self) { _, _ throws(RPCError) in
-            do throws(DaemonError) { return try statusNow() } catch { throw RPCError(error) }
+            do throws(DaemonError) { return try statusNow() } catch { throw rpcError(error, in: "daemon.status") }
         } handler: { _, _ throws(RPCError) in
-            do throws(DaemonError) { return try await status() } catch { throw RPCError(error) }
+            do throws(DaemonError) { return try await status() } catch {
+                throw rpcError(error, in: "daemon.status")
+            }
         }
         on(router, "daemon.unlock", UnlockParams.self) { params in try await unlock(params) }
         on(router, "daemon.lock", NoParams.self) { _ in
@@ -74,9 +76,15 @@ package struct DaemonHandlers: Sendable {
             do {
                 return try await body(params)
             } catch let error as DaemonError {
-                throw RPCError(error)
+                throw rpcError(error, in: method)
             }
         }
+    }
+
+    /// The one conversion into what a client is told; what lay underneath goes to this log only.
+    func rpcError(_ error: DaemonError, in method: String) -> RPCError {
+        if error.cause != nil { logger.warning("\(method) failed", metadata: ["error": "\(error)"]) }
+        return RPCError(error)
     }
 
     // MARK: - Daemon and session
@@ -254,7 +262,7 @@ package struct DaemonHandlers: Sendable {
         do {
             try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: nil))
         } catch {
-            throw DaemonError(.failed, "Forgetting the session failed: \(error)")
+            throw DaemonError("Forgetting the session failed", store: error)
         }
         logger.info("signed out")
         return .object([:])
@@ -272,7 +280,7 @@ package struct DaemonHandlers: Sendable {
             connection.record(error)
             throw error
         } catch {
-            throw DaemonError(.failed, "A server call failed: \(error)")
+            throw DaemonError(.failed, "A server call failed", cause: error)
         }
     }
 
@@ -280,7 +288,7 @@ package struct DaemonHandlers: Sendable {
         do {
             try await store.setMeta(AccountRecord.metaKey, AccountRecord.Slot(account: account))
         } catch {
-            throw DaemonError(.failed, "Saving the account in the cache failed: \(error)")
+            throw DaemonError("Saving the account in the cache failed", store: error)
         }
         logger.info("signed in", metadata: ["dialogue.user": "\(account.user.id)"])
         return account.view
@@ -290,7 +298,7 @@ package struct DaemonHandlers: Sendable {
         do {
             return try await store.meta(AccountRecord.metaKey, as: AccountRecord.Slot.self)?.account
         } catch {
-            throw DaemonError(.failed, "The account in the cache could not be read: \(error)")
+            throw DaemonError("The account in the cache could not be read", store: error)
         }
     }
 

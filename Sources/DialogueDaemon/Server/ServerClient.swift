@@ -122,7 +122,7 @@ package struct ServerClient: Sendable {
             do {
                 data = try WireCoding.encoder().encode(body)
             } catch {
-                throw DaemonError(.invalidInput, "The request could not be encoded: \(error)")
+                throw DaemonError(.invalidInput, "The request could not be encoded", cause: error)
             }
         }
         let payload = try await exchange(

@@ -108,7 +108,7 @@ extension AccountSession {
         do {
             _ = try AttachmentCipher.decrypt(blob, descriptor: attachment.descriptor)
         } catch {
-            throw DaemonError(.forbidden, "A blob does not match its signed descriptor: \(error.message)")
+            throw DaemonError("A blob does not match its signed descriptor", crypto: error)
         }
         try writePrivate(blob, to: target)
     }
@@ -170,7 +170,7 @@ extension AccountSession {
         } catch let error as DaemonError {
             throw error
         } catch {
-            throw DaemonError(.failed, "Could not write an attachment file: \(error)")
+            throw DaemonError(.failed, "Could not write an attachment file", cause: error)
         }
     }
 

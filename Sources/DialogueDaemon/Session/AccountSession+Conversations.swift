@@ -55,7 +55,7 @@ extension AccountSession {
             } catch {
                 logger.error(
                     "refused a conversation op", metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
-                throw DaemonError(.forbidden, "An op of conversation \(id) did not verify: \(error)")
+                throw DaemonError(.forbidden, "An op of conversation \(id) did not verify", cause: error)
             }
             record.ops.append(wire.op.data)
             if case .create(let kind, _) = op.payload { record.isGroup = kind == .group }
@@ -77,7 +77,7 @@ extension AccountSession {
         do {
             return try .init(ConversationRecord.metaKey(id), conversations[id])
         } catch {
-            throw DaemonError(.failed, "A conversation could not be encoded: \(error)")
+            throw DaemonError(.failed, "A conversation could not be encoded", cause: error)
         }
     }
 
@@ -92,7 +92,7 @@ extension AccountSession {
         } catch let error as DaemonError {
             throw error
         } catch {
-            throw DaemonError(.failed, "Saving a conversation failed: \(error)")
+            throw DaemonError("Saving a conversation failed", store: error)
         }
         recountConversations()
     }
@@ -110,7 +110,7 @@ extension AccountSession {
                 messages: [], meta: [try .init(ConversationRecord.metaKey(id), ConversationRecord?.none)],
                 deletingConversation: id, cursor: nil)
         } catch {
-            throw DaemonError(.failed, "Forgetting a conversation failed: \(error)")
+            throw DaemonError("Forgetting a conversation failed", store: error)
         }
     }
 
@@ -227,7 +227,7 @@ extension AccountSession {
                 kind: kind, members: members, keys: deviceKeys, directory: directory, nowMs: Self.nowMs(),
                 metadata: info?.encoded)
         } catch {
-            throw DaemonError(.failed, "Creating the conversation's keys failed: \(error)")
+            throw DaemonError(.failed, "Creating the conversation's keys failed", cause: error)
         }
         let id = made.op.conversation.description
         let others = members.keys.map(\.rawValue).filter { $0 != me }.sorted()
@@ -272,7 +272,7 @@ extension AccountSession {
                 switch error.code {
                 case .notAdmin: throw DaemonError(.forbidden, "Only the group's admin can do that")
                 case .notMember: throw DaemonError(.forbidden, "You are not a member of this conversation")
-                default: throw DaemonError(.forbidden, "That change is not allowed: \(error.message)")
+                default: throw DaemonError("That change is not allowed", crypto: error)
                 }
             }
             do throws(DaemonError) {

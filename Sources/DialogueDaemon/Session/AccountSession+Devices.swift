@@ -38,7 +38,7 @@ extension AccountSession {
         } catch let error as DaemonError {
             throw error
         } catch {
-            throw DaemonError(.failed, "Saving the pending rekeys failed: \(error)")
+            throw DaemonError("Saving the pending rekeys failed", store: error)
         }
         for id in ids {
             do {
@@ -68,7 +68,7 @@ extension AccountSession {
             list = try accountIdentity.signDeviceList(
                 user: deviceKeys.user, version: version, issuedAtMs: Self.nowMs(), devices: devices)
         } catch {
-            throw DaemonError(.failed, "Signing the device list failed: \(error)")
+            throw DaemonError(.failed, "Signing the device list failed", cause: error)
         }
         _ = try await client.publishDeviceList(
             DeviceListRequest(
@@ -79,7 +79,7 @@ extension AccountSession {
         do {
             try await store.setMeta(DeviceIdentity.metaKey, identity)
         } catch {
-            throw DaemonError(.failed, "Saving the device list version failed: \(error)")
+            throw DaemonError("Saving the device list version failed", store: error)
         }
         try await ensureKeys(for: [me], refresh: true)
     }
@@ -122,7 +122,7 @@ extension AccountSession {
                     entry = DeviceList.Entry(
                         identityKey: try Ed25519.publicKey(chosen.identityKey), addedAtMs: Self.nowMs())
                 } catch {
-                    throw DaemonError(.forbidden, "The waiting device's key is unusable: \(error)")
+                    throw DaemonError(.forbidden, "The waiting device's key is unusable", cause: error)
                 }
                 try await publishDeviceList(current.devices + [entry], after: current)
             }
@@ -131,7 +131,7 @@ extension AccountSession {
                 sealed = try linkBundle().seal(
                     user: deviceKeys.user, from: deviceKeys.deviceID, to: chosen, secret: secret)
             } catch {
-                throw DaemonError(.failed, "Sealing the link bundle failed: \(error)")
+                throw DaemonError(.failed, "Sealing the link bundle failed", cause: error)
             }
             try await client.postMailbox(
                 MailboxRequest(fromDeviceId: deviceId, payload: Bytes(Data(sealed))), to: newDevice.description,

@@ -38,7 +38,7 @@ extension AccountSession {
             logger.warning(
                 "a contact's keys failed verification",
                 metadata: ["dialogue.user": "\(bundle.userId)", "error": "\(error)"])
-            throw DaemonError(.forbidden, "The keys the server holds for \(bundle.userId) do not verify: \(error)")
+            throw DaemonError(.forbidden, "The keys the server holds for \(bundle.userId) do not verify", cause: error)
         }
         switch outcome {
         case .verified(let keys, _):
@@ -55,7 +55,7 @@ extension AccountSession {
             do {
                 directory.update(try verify(bundle))
             } catch {
-                throw DaemonError(.forbidden, "The new keys of \(bundle.userId) do not verify: \(error)")
+                throw DaemonError(.forbidden, "The new keys of \(bundle.userId) do not verify", cause: error)
             }
         }
         bundles[bundle.userId] = bundle
@@ -63,7 +63,7 @@ extension AccountSession {
             try await store.apply(
                 messages: [], meta: [try .init("directory.\(bundle.userId)", bundle), try pinsWrite()], cursor: nil)
         } catch {
-            throw DaemonError(.failed, "Saving a contact's keys failed: \(error)")
+            throw DaemonError("Saving a contact's keys failed", store: error)
         }
     }
 
@@ -109,7 +109,7 @@ extension AccountSession {
         do {
             try await store.apply(messages: [], meta: [try pinsWrite()], cursor: nil)
         } catch {
-            throw DaemonError(.failed, "Saving the verification failed: \(error)")
+            throw DaemonError("Saving the verification failed", store: error)
         }
         return ["verified": true]
     }

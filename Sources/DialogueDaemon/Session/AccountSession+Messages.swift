@@ -60,7 +60,7 @@ extension AccountSession {
         do {
             try await store.apply(messages: messages, meta: [], cursor: cursor)
         } catch {
-            throw DaemonError(.failed, "Saving messages failed: \(error)")
+            throw DaemonError("Saving messages failed", store: error)
         }
         if cursor != nil { pendingCursor = nil }
         for message in messages {
@@ -78,7 +78,7 @@ extension AccountSession {
         do {
             return try await store.message(id: id)
         } catch {
-            throw DaemonError(.failed, "The cache could not be read: \(error)")
+            throw DaemonError("The cache could not be read", store: error)
         }
     }
 
@@ -103,7 +103,7 @@ extension AccountSession {
             }
             return .array(page.map(messageView))
         } catch {
-            throw DaemonError(.failed, "The cache could not be read: \(error)")
+            throw DaemonError("The cache could not be read", store: error)
         }
     }
 
@@ -148,7 +148,7 @@ extension AccountSession {
                 conversationId: intent.conversationId, kind: intent.kind, requestId: requestId,
                 payload: payload, saving: message)
         } catch {
-            throw DaemonError(.failed, "The outbox could not be written: \(error)")
+            throw DaemonError("The outbox could not be written", store: error)
         }
         wakeOutbox()
     }

@@ -155,7 +155,7 @@ extension AccountSession {
             case .editWindowPassed, .editNotAllowed, .deleteNotAllowed, .notMember, .unknownTarget:
                 throw DaemonError(.forbidden, error.message)
             default:
-                throw DaemonError(.failed, "Encrypting failed: \(error.message)")
+                throw DaemonError("Encrypting failed", crypto: error, code: .failed)
             }
         }
         // The counter is spent: save it before the envelope leaves, so a crash cannot reuse it.

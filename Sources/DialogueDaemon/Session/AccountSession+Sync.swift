@@ -35,7 +35,7 @@ extension AccountSession {
             do {
                 try await store.apply(messages: [], meta: [], cursor: cursor)
             } catch {
-                throw DaemonError(.failed, "Saving the sync cursor failed: \(error)")
+                throw DaemonError("Saving the sync cursor failed", store: error)
             }
         }
     }
@@ -107,7 +107,7 @@ extension AccountSession {
                 // `open` changes nothing when it throws.
                 return try sessions[conversationId]!.open(bytes, directory: directory, nowMs: Self.nowMs())
             } catch {
-                guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify: \(error)") }
+                guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify", cause: error) }
                 switch error.code {
                 case .unknownDevice:
                     if let sender = try? SealedEvent(parsing: bytes).header.sender {
@@ -116,7 +116,7 @@ extension AccountSession {
                 case .unknownEpoch:
                     try await catchUp(conversationId)
                 default:
-                    throw DaemonError(.forbidden, "An event did not verify: \(error)")
+                    throw DaemonError(.forbidden, "An event did not verify", cause: error)
                 }
             }
         }
@@ -271,7 +271,7 @@ extension AccountSession {
         do {
             try await store.apply(messages: [], meta: [], cursor: cursor)
         } catch {
-            throw DaemonError(.failed, "Saving the sync cursor failed: \(error)")
+            throw DaemonError("Saving the sync cursor failed", store: error)
         }
     }
 }

@@ -105,13 +105,13 @@ package actor AccountSession {
         } catch let error as DaemonError {
             throw error
         } catch {
-            throw DaemonError(.failed, "The stored keys could not be read: \(error)")
+            throw DaemonError(.failed, "The stored keys could not be read", cause: error)
         }
         let search: SearchIndex
         do {
             search = try SearchIndex()
         } catch {
-            throw DaemonError(.failed, "The search index could not be created: \(error)")
+            throw DaemonError("The search index could not be created", store: error)
         }
         let session = try AccountSession(
             store: store, client: client, account: account, identity: identity, broadcaster: broadcaster,
@@ -137,7 +137,7 @@ package actor AccountSession {
                 conversations[record.id] = record
             }
         } catch {
-            throw DaemonError(.failed, "The cache could not be read: \(error)")
+            throw DaemonError("The cache could not be read", store: error)
         }
         for (id, record) in conversations {
             do {
@@ -192,7 +192,7 @@ package actor AccountSession {
             // Compacts the freshly built index so single updates afterwards stay fast.
             try await search.optimize()
         } catch {
-            throw DaemonError(.failed, "The search index could not be built: \(error)")
+            throw DaemonError("The search index could not be built", store: error)
         }
     }
 

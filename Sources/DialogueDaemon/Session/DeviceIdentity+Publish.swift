@@ -13,7 +13,7 @@ extension DeviceIdentity {
                 user: device.user, version: version, issuedAtMs: AccountSession.nowMs(),
                 devices: [device.listEntry(addedAtMs: addedAtMs)])
         } catch {
-            throw DaemonError(.failed, "Signing the device list failed: \(error)")
+            throw DaemonError(.failed, "Signing the device list failed", cause: error)
         }
         _ = try await client.publishDeviceList(
             DeviceListRequest(

@@ -27,7 +27,7 @@ struct DeviceIdentity: Codable, Sendable {
                 identityKey: keys.identityKey.rawRepresentation, sealKey: keys.sealKey.rawRepresentation,
                 certificate: Data(keys.certificate.encoded), deviceListVersion: 0, addedAtMs: nowMs)
         } catch {
-            throw DaemonError(.failed, "Creating this device's keys failed: \(error)")
+            throw DaemonError(.failed, "Creating this device's keys failed", cause: error)
         }
     }
 
@@ -39,7 +39,7 @@ struct DeviceIdentity: Codable, Sendable {
                 userId: userId, identityKey: identityKey, sealKey: sealKey, certificate: certificate)
             return (account, device)
         } catch {
-            throw DaemonError(.failed, "This device's stored keys are unusable: \(error)")
+            throw DaemonError(.failed, "This device's stored keys are unusable", cause: error)
         }
     }
 }
