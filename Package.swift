@@ -91,8 +91,11 @@ let package = Package(
         ),
 
         // MARK: Daemon's local API
-        /// JSON-RPC 2.0 message types and the daemon's method table; no dependencies.
-        .target(name: "DialogueRPC", swiftSettings: swiftSettings),
+        /// JSON Schemas read off Codable types, so published API documents follow the code.
+        .target(name: "DialogueSchema", swiftSettings: swiftSettings),
+        /// JSON-RPC 2.0 message types and the daemon's typed local API (one type per method,
+        /// its params, its result and every notification); depends only on the schema reflector.
+        .target(name: "DialogueRPC", dependencies: ["DialogueSchema"], swiftSettings: swiftSettings),
         /// Newline-delimited JSON-RPC over a Unix domain socket (server and client), on SwiftNIO.
         .target(
             name: "DialogueRPCTransport",
@@ -252,6 +255,7 @@ let package = Package(
             name: "DialogueRPCTests",
             dependencies: [
                 "DialogueRPC",
+                "DialogueSchema",
                 "DialogueRPCTransport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -58,11 +58,12 @@ extension JSONValue {
         }
     }
 
-    /// Converts any `Encodable` value (a handler's result type) into a ``JSONValue``.
+    /// Converts any `Encodable` value (a handler's result type) into a ``JSONValue``, directly
+    /// (see ``JSONValueEncoder``).
     ///
     /// - Throws: `EncodingError` when the value cannot be represented in JSON.
     package init(encoding value: some Encodable) throws {
-        self = try JSONValue(parsing: try JSONEncoder().encode(value))
+        self = try JSONValueEncoder().encode(value)
     }
 
     /// Decodes this value into a `Decodable` type (a handler's params type).

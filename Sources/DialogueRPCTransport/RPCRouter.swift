@@ -75,7 +75,7 @@ package final class RPCRouter: Sendable {
         return try JSONValue(encoding: result)
     }
 
-    /// The registered method names, sorted; `rpc.discover` and its test compare them with ``RPCMethods``.
+    /// The registered method names, sorted; `rpc.discover` and its test compare them with ``LocalAPI``.
     package var methodNames: [String] {
         self.entries.withLockedValue { Array($0.keys) }.sorted()
     }

@@ -94,7 +94,7 @@ struct DaemonRPCTests {
             #expect(document["openrpc"]?.stringValue?.hasPrefix("1.") == true)
             let names = Set(document["methods"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [])
             // The daemon serves the whole table, and the document describes exactly that.
-            #expect(names == Set(RPCMethods.all.map(\.name)))
+            #expect(names == Set(LocalAPI.requests.map { $0.method }))
         }
     }
 

@@ -13,11 +13,11 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp("Only these event types (e.g. message.new typing); all when omitted.", valueName: "type"),
-        completion: .list(RPCMethods.notifications.map(\.name)))
+        completion: .list(LocalEvent.Kind.allCases.map(\.rawValue)))
     var types: [String] = []
 
     func validate() throws {
-        let known = Set(RPCMethods.notifications.map(\.name))
+        let known = Set(LocalEvent.Kind.allCases.map(\.rawValue))
         if let unknown = types.first(where: { !known.contains($0) }) {
             throw ValidationError("Unknown event type \(unknown); known: \(known.sorted().joined(separator: ", ")).")
         }

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueRPC
 import Foundation
 
 /// The signed-in account as the cache keeps it (sealed in the meta table under ``metaKey``).

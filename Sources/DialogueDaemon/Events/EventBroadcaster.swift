@@ -39,14 +39,20 @@ package actor EventBroadcaster {
         return true
     }
 
-    /// Sends `method` with `params` to every subscription that wants it (once per connection),
-    /// except to connection `excluded`, which already got it.
-    package func publish(_ method: String, _ params: JSONValue, except excluded: Int? = nil) {
+    /// Sends `event` to every subscription that wants it (once per connection), except to
+    /// connection `excluded`, which already got it. Its params are encoded once, and only when
+    /// someone wants it.
+    package func publish(_ event: LocalEvent, except excluded: Int? = nil) {
+        let method = event.method
+        var params: JSONValue?
         var sent: Set<Int> = excluded.map { [$0] } ?? []
         for subscription in subscriptions.values
         where subscription.types?.contains(method) ?? true && !sent.contains(subscription.connection.id) {
             sent.insert(subscription.connection.id)
-            _ = subscription.connection.notify(method: method, params: params)
+            // The views hold strings, integers and booleans only, so encoding cannot fail.
+            let encoded = params ?? (try? event.params()) ?? .object([:])
+            params = encoded
+            _ = subscription.connection.notify(method: method, params: encoded)
         }
     }
 

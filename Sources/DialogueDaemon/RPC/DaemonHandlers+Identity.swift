@@ -40,7 +40,7 @@ extension DaemonHandlers {
 
     /// `devices.link`: without a code, this new device shows one and waits for its link bundle;
     /// with a code, this (linked) device links the new one that shows it.
-    func link(_ params: LinkParams) async throws(DaemonError) -> JSONValue {
+    func link(_ params: DevicesLinkRequest) async throws(DaemonError) -> DeviceLinkResult {
         let store = try await keyStore.store()
         guard let account = try await Self.account(in: store) else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: log in to the account first")
@@ -66,11 +66,8 @@ extension DaemonHandlers {
         }
         let link = try await linker.begin()
         await sessions.waitForLink(linker)
-        return [
-            "code": .string(try link.linkSecret().code),
-            "deviceId": .string(try link.keys().deviceID.description),
-            "expiresAt": .string(
-                WireDate.string(from: Date(timeIntervalSince1970: Double(link.expiresAtMs) / 1000))),
-        ]
+        return DeviceLinkResult(
+            deviceId: try link.keys().deviceID.description, code: try link.linkSecret().code,
+            expiresAt: WireDate.string(from: Date(timeIntervalSince1970: Double(link.expiresAtMs) / 1000)))
     }
 }

@@ -7,54 +7,54 @@ import Foundation
 extension DaemonHandlers {
     func registerSessionMethods(on router: RPCRouter) {
         let broadcaster = sessions.broadcaster
-        router.register("events.subscribe", params: SubscribeParams.self) { params, context in
-            let known = Set(RPCMethods.notifications.map(\.name))
+        router.register(EventsSubscribeRequest.self) { params, context in
+            let known = Set(LocalEvent.Kind.allCases.map(\.rawValue))
             if let unknown = params.types?.first(where: { !known.contains($0) }) {
                 throw RPCError.invalidParams("unknown event type \"\(unknown)\"")
             }
             let id = await broadcaster.subscribe(context.connection, types: params.types)
-            return JSONValue.object(["subscription": .string(id)])
+            return SubscriptionView(subscription: id)
         }
-        router.register("events.unsubscribe", params: UnsubscribeParams.self) { params, context in
+        router.register(EventsUnsubscribeRequest.self) { params, context in
             guard await broadcaster.unsubscribe(params.subscription, connection: context.connection) else {
                 throw RPCError(DaemonError(.notFound, "No subscription \(params.subscription) on this connection"))
             }
-            return JSONValue.object([:])
+            return EmptyResult()
         }
-        on(router, "daemon.reconnect", NoParams.self) { _ in
+        on(router, DaemonReconnectRequest.self) { _ in
             await sessions.reconnectNow()
-            return JSONValue.object([:])
+            return EmptyResult()
         }
-        on(router, "account.updateProfile", UpdateProfileParams.self) { params in try await updateProfile(params) }
-        on(router, "users.list", QueryParams.self) { params in try await session().listUsers(query: params.query) }
-        on(router, "presence.list", NoParams.self) { _ in try await session().presenceList() }
+        on(router, AccountUpdateProfileRequest.self) { params in try await updateProfile(params) }
+        on(router, UsersListRequest.self) { params in try await session().listUsers(query: params.query) }
+        on(router, PresenceListRequest.self) { _ in try await session().presenceList() }
 
-        on(router, "conversations.list", FilterParams.self) { params in
+        on(router, ConversationsListRequest.self) { params in
             try await session().listConversations(filter: params.filter)
         }
-        on(router, "conversations.open", UserParams.self) { params in
+        on(router, ConversationsOpenRequest.self) { params in
             try await session().openDirect(userId: params.userId)
         }
-        on(router, "conversations.createGroup", CreateGroupParams.self) { params in
+        on(router, ConversationsCreateGroupRequest.self) { params in
             try await session().createGroup(
                 name: params.name, memberIds: params.memberIds, avatarPath: params.avatarPath)
         }
-        on(router, "conversations.addMembers", MembersParams.self) { params in
+        on(router, ConversationsAddMembersRequest.self) { params in
             try await session().addMembers(params.conversationId, memberIds: params.memberIds)
         }
-        on(router, "conversations.removeMember", MemberParams.self) { params in
+        on(router, ConversationsRemoveMemberRequest.self) { params in
             try await session().removeMember(params.conversationId, memberId: params.memberId)
         }
-        on(router, "conversations.leave", ConversationParams.self) { params in
+        on(router, ConversationsLeaveRequest.self) { params in
             try await session().leave(params.conversationId)
         }
-        on(router, "conversations.update", UpdateConversationParams.self) { params in
+        on(router, ConversationsUpdateRequest.self) { params in
             try await session().updateGroup(params.conversationId, name: params.name, avatarPath: params.avatarPath)
         }
-        on(router, "conversations.delete", ConversationParams.self) { params in
+        on(router, ConversationsDeleteRequest.self) { params in
             try await session().deleteGroup(params.conversationId)
         }
-        router.register("conversations.markRead", params: MarkReadParams.self) { params, context in
+        router.register(ConversationsMarkReadRequest.self) { params, context in
             do {
                 await broadcaster.setOpenConversation(params.conversationId, connection: context.connection)
                 return try await session().markRead(conversationId: params.conversationId, upTo: params.upTo)
@@ -62,44 +62,44 @@ extension DaemonHandlers {
                 throw rpcError(error, in: "conversations.markRead")
             }
         }
-        on(router, "conversations.setMuted", MutedParams.self) { params in
+        on(router, ConversationsSetMutedRequest.self) { params in
             try await session().setMuted(params.conversationId, muted: params.muted)
         }
 
-        on(router, "messages.list", ListParams.self) { params in
+        on(router, MessagesListRequest.self) { params in
             try await session().listMessages(
                 conversationId: params.conversationId, before: params.before, limit: params.limit)
         }
-        on(router, "messages.send", SendParams.self) { params in
+        on(router, MessagesSendRequest.self) { params in
             try await session().send(
                 conversationId: params.conversationId, text: params.text, attachmentPath: params.attachmentPath,
                 replyTo: params.replyTo)
         }
-        on(router, "messages.edit", EditParams.self) { params in
+        on(router, MessagesEditRequest.self) { params in
             try await session().edit(messageId: params.messageId, text: params.text)
         }
-        on(router, "messages.delete", MessageParams.self) { params in
+        on(router, MessagesDeleteRequest.self) { params in
             try await session().delete(messageId: params.messageId)
         }
-        on(router, "messages.react", ReactParams.self) { params in
+        on(router, MessagesReactRequest.self) { params in
             try await session().react(messageId: params.messageId, emoji: params.emoji)
         }
-        on(router, "messages.search", SearchParams.self) { params in
+        on(router, MessagesSearchRequest.self) { params in
             try await session().searchMessages(
                 query: params.query, scope: params.scope, conversationId: params.conversationId, limit: params.limit)
         }
-        on(router, "typing.update", TypingParams.self) { params in
+        on(router, TypingUpdateRequest.self) { params in
             try await session().typingUpdate(conversationId: params.conversationId, typing: params.typing)
         }
-        on(router, "security.safetyNumber", UserParams.self) { params in
+        on(router, SecuritySafetyNumberRequest.self) { params in
             try await session().safetyNumber(userId: params.userId)
         }
-        on(router, "security.verify", VerifyParams.self) { params in
+        on(router, SecurityVerifyRequest.self) { params in
             try await session().markVerified(userId: params.userId, number: params.number)
         }
-        on(router, "devices.list", NoParams.self) { _ in try await session().devices() }
-        on(router, "devices.revoke", DeviceParams.self) { params in try await session().revokeDevice(params.deviceId) }
-        on(router, "devices.link", LinkParams.self) { params in try await link(params) }
+        on(router, DevicesListRequest.self) { _ in try await session().devices() }
+        on(router, DevicesRevokeRequest.self) { params in try await session().revokeDevice(params.deviceId) }
+        on(router, DevicesLinkRequest.self) { params in try await link(params) }
     }
 
     func session() async throws(DaemonError) -> AccountSession {
@@ -108,7 +108,7 @@ extension DaemonHandlers {
 
     /// `account.updateProfile`. A new picture is prepared and uploaded first (a bad file changes
     /// nothing), then named in the same profile update as the name and bio.
-    func updateProfile(_ params: UpdateProfileParams) async throws(DaemonError) -> AccountView {
+    func updateProfile(_ params: AccountUpdateProfileRequest) async throws(DaemonError) -> AccountView {
         let store = try await keyStore.store()
         guard var account = try await Self.account(in: store) else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")

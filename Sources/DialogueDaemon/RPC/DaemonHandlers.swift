@@ -18,7 +18,6 @@ package struct DaemonHandlers: Sendable {
     let connection: ConnectionTracker
     let sessions: SessionController
     let logger: Logger
-    let accountJSON = AccountJSONCache()
 
     package init(
         configuration: DaemonConfiguration,
@@ -38,45 +37,40 @@ package struct DaemonHandlers: Sendable {
 
     /// Registers every method of this slice on `router`.
     package func register(on router: RPCRouter) {
-        router.register("rpc.discover") { _, _ in
-            let names = Set(router.methodNames)
-            return RPCMethods.openRPCDocument(
-                version: ProtocolVersion.product, methods: RPCMethods.all.filter { names.contains($0.name) })
-        }
-        router.register("daemon.status", params: NoParams.self) { _, _ throws(RPCError) in
+        router.registerDiscover(version: ProtocolVersion.product)
+        router.register(DaemonStatusRequest.self) { _, _ throws(RPCError) in
             do throws(DaemonError) { return try statusNow() } catch { throw rpcError(error, in: "daemon.status") }
         } handler: { _, _ throws(RPCError) in
             do throws(DaemonError) { return try await status() } catch {
                 throw rpcError(error, in: "daemon.status")
             }
         }
-        on(router, "daemon.unlock", UnlockParams.self) { params in try await unlock(params) }
-        on(router, "daemon.lock", NoParams.self) { _ in
+        on(router, DaemonUnlockRequest.self) { params in try await unlock(params) }
+        on(router, DaemonLockRequest.self) { _ in
             await sessions.stop()
             await keyStore.lock()
-            return JSONValue.object([:])
+            return EmptyResult()
         }
-        on(router, "daemon.setPassphrase", SetPassphraseParams.self) { params in try await setPassphrase(params) }
-        on(router, "account.signup", SignupParams.self) { params in try await signup(params) }
-        on(router, "account.login", LoginParams.self) { params in try await login(params) }
-        on(router, "account.me", NoParams.self) { _ in try await me() }
-        on(router, "account.logout", NoParams.self) { _ in try await logout() }
+        on(router, DaemonSetPassphraseRequest.self) { params in try await setPassphrase(params) }
+        on(router, AccountSignupRequest.self) { params in try await signup(params) }
+        on(router, AccountLoginRequest.self) { params in try await login(params) }
+        on(router, AccountMeRequest.self) { _ in try await me() }
+        on(router, AccountLogoutRequest.self) { _ in try await logout() }
         registerSessionMethods(on: router)
         registerAssistantMethods(on: router)
     }
 
-    /// Registers a typed handler whose ``DaemonError`` becomes the matching `RPCError`.
-    func on<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+    /// Registers the handler of `request` whose ``DaemonError`` becomes the matching `RPCError`.
+    func on<Request: LocalRequest>(
         _ router: RPCRouter,
-        _ method: String,
-        _ params: Params.Type,
-        _ body: @escaping @Sendable (Params) async throws -> Result
+        _ request: Request.Type,
+        _ body: @escaping @Sendable (Request) async throws -> Request.Response
     ) {
-        router.register(method, params: Params.self) { params, _ in
+        router.register(Request.self) { request, _ in
             do {
-                return try await body(params)
+                return try await body(request)
             } catch let error as DaemonError {
-                throw rpcError(error, in: method)
+                throw rpcError(error, in: Request.method)
             }
         }
     }
@@ -91,67 +85,46 @@ package struct DaemonHandlers: Sendable {
 
     /// `daemon.status` without waiting, answered on the socket's event loop; `nil` when the account
     /// has to be read from the cache first (unlocked, but no session running).
-    func statusNow() throws(DaemonError) -> JSONValue? {
+    func statusNow() throws(DaemonError) -> StatusView? {
         guard case .unlocked(_, let store) = keyStore.currentState else {
-            return statusJSON(locked: true, account: nil, counts: (0, 0), conversations: 0)
+            return statusView(locked: true, account: nil, counts: (0, 0), conversations: 0)
         }
         // A running session already holds the account: no cache read or decryption for it.
         guard let running = sessions.runningNow else { return nil }
-        return statusJSON(
-            locked: false, account: (running.account, try statusJSON(of: running.account)),
-            counts: store.counts(), conversations: running.conversationCount)
+        return statusView(
+            locked: false, account: (running.account, viewNow(of: running.account)), counts: store.counts(),
+            conversations: running.conversationCount)
     }
 
-    func status() async throws(DaemonError) -> JSONValue {
+    func status() async throws(DaemonError) -> StatusView {
         if let now = try statusNow() { return now }
         guard case .unlocked(_, let store) = keyStore.currentState else {
-            return statusJSON(locked: true, account: nil, counts: (0, 0), conversations: 0)
+            return statusView(locked: true, account: nil, counts: (0, 0), conversations: 0)
         }
         let account: AccountRecord?
         do {
             account = try await Self.account(in: store)
         } catch {
-            logger.warning("status could not read the cache", metadata: ["error": "\(error)"])
-            throw DaemonError(.failed, "The cache could not be read")
+            throw DaemonError(.failed, "The cache could not be read", cause: error)
         }
-        var signedIn: (AccountRecord, JSONValue)?
-        if let account { signedIn = (account, try statusJSON(of: account)) }
-        return statusJSON(locked: false, account: signedIn, counts: store.counts(), conversations: 0)
+        return statusView(
+            locked: false, account: account.map { ($0, viewNow(of: $0)) }, counts: store.counts(), conversations: 0)
     }
 
-    private func statusJSON(of account: AccountRecord) throws(DaemonError) -> JSONValue {
-        do {
-            return try self.accountJSON.json(for: viewNow(of: account))
-        } catch {
-            throw DaemonError(.failed, "A result could not be encoded")
-        }
-    }
-
-    private func statusJSON(
-        locked: Bool, account: (record: AccountRecord, json: JSONValue)?, counts: (outbox: Int, messages: Int),
+    private func statusView(
+        locked: Bool, account: (record: AccountRecord, view: AccountView)?, counts: (outbox: Int, messages: Int),
         conversations: Int
-    ) -> JSONValue {
+    ) -> StatusView {
         let tracked = connection.status
-        var connectionObject: [String: JSONValue] = [
-            "state": .string(tracked.state.rawValue),
-            "server": (account?.record.server ?? configuration.server).map { .string($0.absoluteString) } ?? .null,
-        ]
-        if let retry = tracked.retryInSeconds { connectionObject["retryInSeconds"] = .double(retry) }
-        if let lastError = tracked.lastError { connectionObject["lastError"] = .string(lastError) }
-        return [
-            "version": .string(ProtocolVersion.product),
-            "locked": .bool(locked),
-            "account": account?.json ?? .null,
-            "connection": .object(connectionObject),
-            "outboxPending": .integer(counts.outbox),
-            "cache": [
-                "messages": .integer(counts.messages), "conversations": .integer(conversations),
-                "bytes": .integer(keyStore.cacheBytes()),
-            ],
-        ]
+        return StatusView(
+            version: ProtocolVersion.product, locked: locked, account: account?.view,
+            connection: ConnectionView(
+                tracked, server: (account?.record.server ?? configuration.server)?.absoluteString),
+            outboxPending: counts.outbox,
+            cache: CacheStats(messages: counts.messages, conversations: conversations, bytes: keyStore.cacheBytes()))
     }
 
-    func unlock(_ params: UnlockParams) async throws(DaemonError) -> JSONValue {
+    func unlock(_ params: DaemonUnlockRequest) async throws(DaemonError) -> UnlockResult {
         let created: Bool
         switch configuration.unlock {
         case .passphrase: created = try await keyStore.unlock(passphrase: params.passphrase)
@@ -162,20 +135,20 @@ package struct DaemonHandlers: Sendable {
         } catch {
             logger.error("the session did not start after unlock", metadata: ["error": "\(error)"])
         }
-        return ["created": .bool(created)]
+        return UnlockResult(created: created)
     }
 
-    func setPassphrase(_ params: SetPassphraseParams) async throws(DaemonError) -> JSONValue {
+    func setPassphrase(_ params: DaemonSetPassphraseRequest) async throws(DaemonError) -> EmptyResult {
         guard configuration.unlock == .passphrase else {
             throw DaemonError(.forbidden, "This daemon unlocks with a key file: there is no passphrase to change")
         }
         try await keyStore.setPassphrase(old: params.old, new: params.new)
-        return .object([:])
+        return EmptyResult()
     }
 
     // MARK: - Account
 
-    func signup(_ params: SignupParams) async throws(DaemonError) -> AccountView {
+    func signup(_ params: AccountSignupRequest) async throws(DaemonError) -> AccountView {
         let store = try await keyStore.store()
         try await Self.requireNoAccount(in: store)
         let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
@@ -194,7 +167,7 @@ package struct DaemonHandlers: Sendable {
         return view
     }
 
-    func login(_ params: LoginParams) async throws(DaemonError) -> AccountView {
+    func login(_ params: AccountLoginRequest) async throws(DaemonError) -> AccountView {
         let store = try await keyStore.store()
         try await Self.requireNoAccount(in: store)
         let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
@@ -253,7 +226,7 @@ package struct DaemonHandlers: Sendable {
         return view
     }
 
-    func logout() async throws(DaemonError) -> JSONValue {
+    func logout() async throws(DaemonError) -> EmptyResult {
         let store = try await keyStore.store()
         guard try await Self.account(in: store) != nil else {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: nothing to log out of")
@@ -265,7 +238,7 @@ package struct DaemonHandlers: Sendable {
             throw DaemonError("Forgetting the session failed", store: error)
         }
         logger.info("signed out")
-        return .object([:])
+        return EmptyResult()
     }
 
     // MARK: - Helpers

@@ -120,7 +120,7 @@ extension AccountSession {
         sessions[id]?.state?.roster.users.map(\.rawValue) ?? []
     }
 
-    func conversationView(_ id: String) -> JSONValue? {
+    func conversationView(_ id: String) -> ConversationView? {
         guard let record = conversations[id] else { return nil }
         let roster = sessions[id]?.state?.roster
         let members = roster?.users.map(\.rawValue) ?? []
@@ -131,27 +131,27 @@ extension AccountSession {
             let other = members.first { $0 != me } ?? me
             name = displayName(other)
         }
-        var object: [String: JSONValue] = [
-            "id": .string(id),
-            "isGroup": .bool(record.isGroup),
-            "name": .string(name),
-            "members": .array(members.map { .string($0) }),
-            "unread": .integer(unread[id]?.count ?? 0),
-            "muted": .bool(record.muted),
-            "removed": .bool(record.removed),
-        ]
+        var view = ConversationView(
+            id: id, isGroup: record.isGroup, name: name, members: members, unread: unread[id]?.count ?? 0,
+            muted: record.muted, removed: record.removed)
         if record.isGroup, let admin = roster?.users.first(where: { roster?.isAdmin($0) ?? false }) {
-            object["admin"] = .string(admin.rawValue)
+            view.admin = admin.rawValue
         }
-        if let last = lastMessages[id] { object["lastMessage"] = messageView(last) }
+        view.lastMessage = lastMessages[id].map(messageView)
         if record.isGroup, let avatar = record.avatar, let url = groupAvatarURL(avatar) {
-            object["avatarUrl"] = .string(url.absoluteString)
+            view.avatarUrl = url.absoluteString
         }
-        return .object(object)
+        return view
+    }
+
+    /// The view of a conversation a change just went through; missing only if it was deleted meanwhile.
+    func changedConversationView(_ id: String) throws(DaemonError) -> ConversationView {
+        guard let view = conversationView(id) else { throw DaemonError(.notFound, "No conversation \(id)") }
+        return view
     }
 
     /// `conversations.list`, newest activity first; works offline.
-    package func listConversations(filter: String?) throws(DaemonError) -> JSONValue {
+    package func listConversations(filter: String?) throws(DaemonError) -> [ConversationView] {
         let filter = filter ?? "all"
         guard ["all", "direct", "groups", "unread"].contains(filter) else {
             throw DaemonError(.invalidInput, "filter must be all, direct, groups or unread")
@@ -167,7 +167,7 @@ extension AccountSession {
         }.sorted { lhs, rhs in
             (lastMessages[lhs.id]?.createdAt ?? lhs.createdAt) > (lastMessages[rhs.id]?.createdAt ?? rhs.createdAt)
         }.map(\.id)
-        return .array(ids.compactMap { conversationView($0) })
+        return ids.compactMap { conversationView($0) }
     }
 
     func requireConversation(_ id: String) throws(DaemonError) -> ConversationRecord {
@@ -178,13 +178,13 @@ extension AccountSession {
     // MARK: - Creating
 
     /// `conversations.open`: the direct conversation with `userId`, created when missing.
-    package func openDirect(userId: String) async throws(DaemonError) -> JSONValue {
+    package func openDirect(userId: String) async throws(DaemonError) -> ConversationView {
         guard userId != me else { throw DaemonError(.invalidInput, "A direct conversation needs someone else") }
-        return try await serialized { () async throws(DaemonError) -> JSONValue in
+        return try await serialized { () async throws(DaemonError) -> ConversationView in
             if let existing = conversations.values.first(where: {
                 !$0.isGroup && !$0.removed && members(of: $0.id).contains(userId)
             }) {
-                return conversationView(existing.id) ?? .null
+                return try changedConversationView(existing.id)
             }
             guard let them = try? UserID(userId) else { throw DaemonError(.invalidInput, "Not a user id: \(userId)") }
             try await ensureKeys(for: [me, userId])
@@ -196,7 +196,7 @@ extension AccountSession {
 
     /// `conversations.createGroup`; the avatar is prepared before anything reaches the server.
     package func createGroup(name: String, memberIds: [String], avatarPath: String? = nil) async throws(DaemonError)
-        -> JSONValue
+        -> ConversationView
     {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 100 else {
@@ -204,7 +204,7 @@ extension AccountSession {
         }
         var sealed: SealedImage?
         if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
-        return try await serialized { () async throws(DaemonError) -> JSONValue in
+        return try await serialized { () async throws(DaemonError) -> ConversationView in
             var members: [UserID: Role] = [deviceKeys.user: .admin]
             for id in memberIds where id != me {
                 guard let user = try? UserID(id) else { throw DaemonError(.invalidInput, "Not a user id: \(id)") }
@@ -219,7 +219,7 @@ extension AccountSession {
     }
 
     private func create(kind: ConversationKind, members: [UserID: Role], info: GroupInfo?) async throws(DaemonError)
-        -> JSONValue
+        -> ConversationView
     {
         let made: (session: ConversationSession, op: DialogueCrypto.ConversationOp)
         do {
@@ -240,7 +240,7 @@ extension AccountSession {
         } catch  where error.serverCode == "conversation_exists" {
             guard let existing = error.existingConversationId else { throw error }
             try await catchUp(existing)
-            return conversationView(existing) ?? .null
+            return try changedConversationView(existing)
         }
         sessions[id] = made.session
         conversations[id] = ConversationRecord(
@@ -248,8 +248,8 @@ extension AccountSession {
             epochSecrets: [:], sendCounters: [:],
             name: info?.name, avatarBlobId: info?.avatarBlobId, avatar: info?.avatar, muted: false, removed: false)
         try await save(conversation: id)
-        let view = conversationView(id) ?? .null
-        await publish("conversation.updated", view)
+        let view = try changedConversationView(id)
+        await publish(.conversationUpdated(view))
         return view
     }
 
@@ -292,14 +292,14 @@ extension AccountSession {
             record?.removed = !(draft.state?.roster.contains(deviceKeys.user) ?? false)
             conversations[id] = record
             try await save(conversation: id)
-            if let view = conversationView(id) { await publish("conversation.updated", view) }
+            if let view = conversationView(id) { await publish(.conversationUpdated(view)) }
             return
         }
     }
 
     /// `conversations.addMembers`: one signed ADD per new member (each starts a new epoch).
-    package func addMembers(_ id: String, memberIds: [String]) async throws(DaemonError) -> JSONValue {
-        try await serialized { () async throws(DaemonError) -> JSONValue in
+    package func addMembers(_ id: String, memberIds: [String]) async throws(DaemonError) -> ConversationView {
+        try await serialized { () async throws(DaemonError) -> ConversationView in
             let record = try requireConversation(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Members can only be added to a group") }
             for memberId in memberIds where !members(of: id).contains(memberId) {
@@ -321,15 +321,18 @@ extension AccountSession {
                         token: token)
                 }
             }
-            return conversationView(id) ?? .null
+            return try changedConversationView(id)
         }
     }
 
     /// `conversations.removeMember`: the admin removes someone; the REMOVE starts an epoch the
     /// removed member gets no key for.
-    package func removeMember(_ id: String, memberId: String) async throws(DaemonError) -> JSONValue {
-        if memberId == me { return try await leave(id) }
-        return try await serialized { () async throws(DaemonError) -> JSONValue in
+    package func removeMember(_ id: String, memberId: String) async throws(DaemonError) -> MemberRemovalResult {
+        if memberId == me {
+            _ = try await leave(id)
+            return .left
+        }
+        return try await serialized { () async throws(DaemonError) -> MemberRemovalResult in
             _ = try requireConversation(id)
             guard let user = try? UserID(memberId), members(of: id).contains(memberId) else {
                 throw DaemonError(.notFound, "\(memberId) is not a member of this conversation")
@@ -342,13 +345,13 @@ extension AccountSession {
                         op: Bytes(Data(op.encoded))),
                     token: token)
             }
-            return conversationView(id) ?? .null
+            return .removed(try changedConversationView(id))
         }
     }
 
     /// `conversations.leave`.
-    package func leave(_ id: String) async throws(DaemonError) -> JSONValue {
-        try await serialized { () async throws(DaemonError) -> JSONValue in
+    package func leave(_ id: String) async throws(DaemonError) -> EmptyResult {
+        try await serialized { () async throws(DaemonError) -> EmptyResult in
             let record = try requireConversation(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "You can only leave a group") }
             try await propose(id, .leave) { (op) async throws(DaemonError) in
@@ -358,19 +361,19 @@ extension AccountSession {
                         op: Bytes(Data(op.encoded))),
                     token: token)
             }
-            await publish("conversation.removed", ["id": .string(id), "conversationId": .string(id)])
-            return .object([:])
+            await publish(.conversationRemoved(ConversationRemovedView(id: id)))
+            return EmptyResult()
         }
     }
 
     /// `conversations.update`: a REKEY whose encrypted metadata carries the name and the avatar,
     /// each kept as it was unless given.
     package func updateGroup(_ id: String, name: String?, avatarPath: String? = nil) async throws(DaemonError)
-        -> JSONValue
+        -> ConversationView
     {
         var sealed: SealedImage?
         if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
-        return try await serialized { () async throws(DaemonError) -> JSONValue in
+        return try await serialized { () async throws(DaemonError) -> ConversationView in
             let record = try requireConversation(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only groups have a name") }
             let newName = (name ?? record.name ?? "Group").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -396,13 +399,13 @@ extension AccountSession {
                         avatarBlobId: uploaded?.blobId),
                     token: token)
             }
-            return conversationView(id) ?? .null
+            return try changedConversationView(id)
         }
     }
 
     /// `conversations.delete` (group admin only).
-    package func deleteGroup(_ id: String) async throws(DaemonError) -> JSONValue {
-        try await serialized { () async throws(DaemonError) -> JSONValue in
+    package func deleteGroup(_ id: String) async throws(DaemonError) -> EmptyResult {
+        try await serialized { () async throws(DaemonError) -> EmptyResult in
             let record = try requireConversation(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only a group can be deleted") }
             guard let roster = sessions[id]?.state?.roster, roster.isAdmin(deviceKeys.user) else {
@@ -410,17 +413,17 @@ extension AccountSession {
             }
             try await client.deleteConversation(id, token: token)
             try await forget(conversation: id)
-            await publish("conversation.removed", ["id": .string(id), "conversationId": .string(id)])
-            return .object([:])
+            await publish(.conversationRemoved(ConversationRemovedView(id: id)))
+            return EmptyResult()
         }
     }
 
     /// `conversations.setMuted`.
-    package func setMuted(_ id: String, muted: Bool) async throws(DaemonError) -> JSONValue {
+    package func setMuted(_ id: String, muted: Bool) async throws(DaemonError) -> ConversationView {
         _ = try requireConversation(id)
         conversations[id]?.muted = muted
         try await save(conversation: id)
-        return conversationView(id) ?? .null
+        return try changedConversationView(id)
     }
 
     /// A REKEY before the next send, when the policy asks for one (after a member left, a device

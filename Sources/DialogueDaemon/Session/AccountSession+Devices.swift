@@ -9,8 +9,8 @@ import Foundation
 /// nothing new.
 extension AccountSession {
     /// `devices.revoke`.
-    package func revokeDevice(_ deviceId: String) async throws(DaemonError) -> JSONValue {
-        try await serialized { () async throws(DaemonError) -> JSONValue in
+    package func revokeDevice(_ deviceId: String) async throws(DaemonError) -> [DeviceView] {
+        try await serialized { () async throws(DaemonError) -> [DeviceView] in
             let current = try await ownDeviceList()
             guard let revoked = current.devices.first(where: { $0.deviceID.description == deviceId }) else {
                 throw DaemonError(.notFound, "This account has no device \(deviceId) (see devices.list)")
@@ -87,7 +87,7 @@ extension AccountSession {
     /// `devices.link {code}` on a device that holds the account's keys: finds the waiting device
     /// whose commitment verifies under the code, adds it to the signed device list, and seals it
     /// the account key, the pins and every conversation's epoch secrets with the code as PSK.
-    package func linkDevice(code: String) async throws(DaemonError) -> JSONValue {
+    package func linkDevice(code: String) async throws(DaemonError) -> DeviceLinkResult {
         let secret: LinkSecret
         do {
             secret = try LinkSecret(code: code)
@@ -96,7 +96,7 @@ extension AccountSession {
                 .invalidInput,
                 "That is not a link code (\(LinkSecret.codeLength) letters and digits, as the new device shows it)")
         }
-        return try await serialized { () async throws(DaemonError) -> JSONValue in
+        return try await serialized { () async throws(DaemonError) -> DeviceLinkResult in
             let candidates = try await client.pendingDevices(token: token).compactMap { record in
                 try? DialogueCrypto.PendingDevice(
                     payload: Array(record.payload.data), commitment: Array(record.commitment.data))
@@ -138,7 +138,7 @@ extension AccountSession {
                 token: token)
             try? await client.removePendingDevice(newDevice.description, token: token)
             logger.notice("linked a device", metadata: ["dialogue.device": "\(newDevice)"])
-            return ["deviceId": .string(newDevice.description), "devices": try await devices()]
+            return DeviceLinkResult(deviceId: newDevice.description, devices: try await devices())
         }
     }
 

@@ -47,11 +47,9 @@ extension AccountSession {
             logger.warning("a contact's identity key changed", metadata: ["dialogue.user": "\(bundle.userId)"])
             pins.acceptIdentityChange(change)
             await publish(
-                "security.identityChanged",
-                [
-                    "userId": .string(bundle.userId), "verified": .bool(change.wasVerified),
-                    "blocked": .bool(change.wasVerified),
-                ])
+                .identityChanged(
+                    IdentityChangedView(
+                        userId: bundle.userId, verified: change.wasVerified, blocked: change.wasVerified)))
             do {
                 directory.update(try verify(bundle))
             } catch {
@@ -87,21 +85,21 @@ extension AccountSession {
     }
 
     /// `security.safetyNumber`: the 60 digits both sides compute from the two account keys.
-    package func safetyNumber(userId: String) async throws(DaemonError) -> JSONValue {
+    package func safetyNumber(userId: String) async throws(DaemonError) -> SafetyNumberView {
         try await ensureKeys(for: [userId])
         guard let user = try? UserID(userId), let theirs = pins.accountKey(of: user) else {
             throw DaemonError(.notFound, "No keys for \(userId)")
         }
         let number = SafetyNumber(
             local: deviceKeys.user, localKey: accountIdentity.publicKeyBytes, remote: user, remoteKey: theirs)
-        return ["number": .string(number.digits), "verified": .bool(pins.pins[user]?.verified ?? false)]
+        return SafetyNumberView(number: number.digits, verified: pins.pins[user]?.verified ?? false)
     }
 
     /// `security.verify`: marks the contact verified when the number matches.
-    package func markVerified(userId: String, number: String) async throws(DaemonError) -> JSONValue {
+    package func markVerified(userId: String, number: String) async throws(DaemonError) -> VerificationView {
         let expected = try await safetyNumber(userId: userId)
         let digits = number.filter(\.isNumber)
-        guard case .object(let object) = expected, case .string(let actual)? = object["number"], actual == digits else {
+        guard expected.number == digits else {
             throw DaemonError(.invalidInput, "That safety number does not match: nothing was marked verified")
         }
         guard let user = try? UserID(userId) else { throw DaemonError(.notFound, "No such user \(userId)") }
@@ -111,21 +109,18 @@ extension AccountSession {
         } catch {
             throw DaemonError("Saving the verification failed", store: error)
         }
-        return ["verified": true]
+        return VerificationView(verified: true)
     }
 
     /// `devices.list`: this account's devices from the verified directory.
-    package func devices() async throws(DaemonError) -> JSONValue {
+    package func devices() async throws(DaemonError) -> [DeviceView] {
         try? await ensureKeys(for: [me], refresh: true)
         guard let user = try? UserID(me), let keys = directory[user] else { return [] }
-        return .array(
-            keys.devices.values.sorted { $0.deviceID < $1.deviceID }.map { device in
-                [
-                    "id": .string(device.deviceID.description),
-                    "current": .bool(device.deviceID == deviceKeys.deviceID),
-                    "canReceive": .bool(device.sealKey != nil),
-                ]
-            })
+        return keys.devices.values.sorted { $0.deviceID < $1.deviceID }.map { device in
+            DeviceView(
+                id: device.deviceID.description, current: device.deviceID == deviceKeys.deviceID,
+                canReceive: device.sealKey != nil)
+        }
     }
 
     /// A human name for logs-free messages: the contact's full name when known.

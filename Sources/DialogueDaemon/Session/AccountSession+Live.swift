@@ -8,13 +8,13 @@ extension AccountSession {
     nonisolated static func now() -> Double { Date().timeIntervalSince1970 }
 
     /// `typing.update`: debounced into one start and a stop after a quiet second.
-    package func typingUpdate(conversationId: String, typing: Bool) async throws(DaemonError) -> JSONValue {
+    package func typingUpdate(conversationId: String, typing: Bool) async throws(DaemonError) -> EmptyResult {
         _ = try requireConversation(conversationId)
         var debouncer = typingOut[conversationId] ?? TypingDebouncer()
         let actions = debouncer.update(typing: typing, now: Self.now())
         typingOut[conversationId] = debouncer
         await perform(actions, conversationId: conversationId)
-        return .object([:])
+        return EmptyResult()
     }
 
     private func perform(_ actions: [TypingDebouncer.Action], conversationId: String) async {
@@ -34,7 +34,7 @@ extension AccountSession {
         }
         for (conversationId, userIds) in typingIn.expire(now: now) {
             await publish(
-                "typing", ["conversationId": .string(conversationId), "userIds": .array(userIds.map { .string($0) })])
+                .typing(TypingView(conversationId: conversationId, userIds: userIds)))
         }
     }
 
@@ -45,14 +45,14 @@ extension AccountSession {
                 conversationId: conversationId, userId: userId, typing: typing, now: Self.now())
         else { return }
         await publish(
-            "typing", ["conversationId": .string(conversationId), "userIds": .array(userIds.map { .string($0) })])
+            .typing(TypingView(conversationId: conversationId, userIds: userIds)))
     }
 
     /// A presence snapshot or change.
     package func received(presence entries: [PresenceEntry]) async {
         for entry in entries where presence[entry.userId] != entry {
             presence[entry.userId] = entry
-            await publish("presence", presenceView(entry))
+            await publish(.presence(presenceView(entry)))
         }
     }
 
@@ -63,7 +63,7 @@ extension AccountSession {
             // Nobody is known to be online while we cannot see the server.
             for (id, entry) in presence where entry.online {
                 presence[id]?.online = false
-                await publish("presence", presenceView(presence[id] ?? entry))
+                await publish(.presence(presenceView(presence[id] ?? entry)))
             }
         } else {
             wakeOutbox()
@@ -79,21 +79,20 @@ extension AccountSession {
         try? await store.setMeta("users", users)
     }
 
-    func presenceView(_ entry: PresenceEntry) -> JSONValue {
-        var object: [String: JSONValue] = ["userId": .string(entry.userId), "online": .bool(entry.online)]
-        object["lastSeen"] = entry.lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
-        return .object(object)
+    func presenceView(_ entry: PresenceEntry) -> PresenceView {
+        PresenceView(
+            userId: entry.userId, online: entry.online, lastSeen: entry.lastSeen.map(WireDate.string(from:)))
     }
 
     /// `presence.list`.
-    package func presenceList() -> JSONValue {
-        .array(presence.values.sorted { $0.userId < $1.userId }.map(presenceView))
+    package func presenceList() -> [PresenceView] {
+        presence.values.sorted { $0.userId < $1.userId }.map(presenceView)
     }
 
     /// `users.list`: the people on the server, refreshed when it can be reached; unread counts come
     /// from the direct conversation in the cache, profile pictures from the runtime directory
     /// (downloaded there when missing and the server can be reached).
-    package func listUsers(query: String?) async throws(DaemonError) -> JSONValue {
+    package func listUsers(query: String?) async throws(DaemonError) -> [UserView] {
         // Only with a live connection: offline, the cached list answers at once instead of
         // waiting for a connect attempt to fail.
         if sendFrame != nil {
@@ -123,22 +122,13 @@ extension AccountSession {
             found = person.id
         }
         let avatars = await profileAvatarURLs(Set(list.compactMap(\.avatarBlobId)), download: true)
-        return .array(
-            list.map { user in
-                let live = presence[user.id]
-                var object: [String: JSONValue] = [
-                    "id": .string(user.id),
-                    "fullname": .string(user.fullname),
-                    "bio": .string(user.bio),
-                    "online": .bool(live?.online ?? user.online),
-                    "unread": .integer(direct[user.id].map { unread[$0]?.count ?? 0 } ?? 0),
-                ]
-                let lastSeen = live?.lastSeen ?? user.lastSeen
-                object["lastSeen"] = lastSeen.map { .string(WireDate.string(from: $0)) } ?? .null
-                if let conversationId = direct[user.id] { object["conversationId"] = .string(conversationId) }
-                if user.id == found { object["email"] = .string(needle) }
-                if let avatar = user.avatarBlobId.flatMap({ avatars[$0] }) { object["avatarUrl"] = .string(avatar) }
-                return .object(object)
-            })
+        return list.map { user in
+            let live = presence[user.id]
+            return UserView(
+                id: user.id, fullname: user.fullname, bio: user.bio, online: live?.online ?? user.online,
+                lastSeen: (live?.lastSeen ?? user.lastSeen).map(WireDate.string(from:)),
+                unread: direct[user.id].map { unread[$0]?.count ?? 0 } ?? 0, conversationId: direct[user.id],
+                email: user.id == found ? needle : nil, avatarUrl: user.avatarBlobId.flatMap { avatars[$0] })
+        }
     }
 }

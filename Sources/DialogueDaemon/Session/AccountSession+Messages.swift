@@ -11,34 +11,24 @@ extension AccountSession {
 
     // MARK: - Views
 
-    func messageView(_ message: CachedMessage) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "id": .string(message.id),
-            "conversationId": .string(message.conversationId),
-            "senderId": .string(message.senderId),
-            "text": .string(message.deleted ? "" : message.text),
-            "reactions": .array(
-                message.reactions.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { emoji, users in
-                    ["emoji": .string(emoji), "count": .integer(users.count), "mine": .bool(users.contains(me))]
-                }),
-            "createdAt": .string(WireDate.string(from: message.createdAt)),
-            "deleted": .bool(message.deleted),
-            "seen": .bool(message.senderId == me ? !message.seenBy.isEmpty : message.seen),
-            "state": .string(message.state.rawValue),
-        ]
-        if let replyTo = message.replyTo { object["replyTo"] = .string(replyTo) }
-        if let editedAt = message.editedAt { object["editedAt"] = .string(WireDate.string(from: editedAt)) }
-        if let reason = message.failureReason { object["failureReason"] = .string(reason) }
-        if let attachment = message.attachment, !message.deleted {
-            var info: [String: JSONValue] = ["size": .integer(Int(attachment.length))]
-            if let mime = attachment.mime { info["mime"] = .string(mime) }
-            if let width = attachment.width { info["width"] = .integer(Int(width)) }
-            if let height = attachment.height { info["height"] = .integer(Int(height)) }
-            if let name = attachment.name { info["name"] = .string(name) }
-            if let path = attachmentPath(for: message) { info["path"] = .string(path) }
-            object["attachment"] = .object(info)
+    func messageView(_ message: CachedMessage) -> MessageView {
+        var attachment: AttachmentView?
+        if let cached = message.attachment, !message.deleted {
+            attachment = AttachmentView(
+                size: Int(cached.length), mime: cached.mime, width: cached.width.map(Int.init),
+                height: cached.height.map(Int.init), name: cached.name, path: attachmentPath(for: message))
         }
-        return .object(object)
+        return MessageView(
+            id: message.id, conversationId: message.conversationId, senderId: message.senderId,
+            text: message.deleted ? "" : message.text,
+            reactions: message.reactions.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { emoji, users in
+                ReactionView(emoji: emoji, count: users.count, mine: users.contains(me))
+            },
+            createdAt: WireDate.string(from: message.createdAt), deleted: message.deleted,
+            seen: message.senderId == me ? !message.seenBy.isEmpty : message.seen,
+            state: MessageView.State(rawValue: message.state.rawValue) ?? .pending, replyTo: message.replyTo,
+            editedAt: message.editedAt.map(WireDate.string(from:)), failureReason: message.failureReason,
+            attachment: attachment)
     }
 
     /// Keeps the in-memory unread set and newest message current.
@@ -55,7 +45,9 @@ extension AccountSession {
 
     /// Saves messages, updates the index and the unread counts, and tells front ends.
     /// - Parameter fromSync: the write applies the event being synced, so it also saves its cursor.
-    func store(_ messages: [CachedMessage], notify method: String?, fromSync: Bool = false) async throws(DaemonError) {
+    func store(_ messages: [CachedMessage], notify event: ((MessageView) -> LocalEvent)?, fromSync: Bool = false)
+        async throws(DaemonError)
+    {
         let cursor = fromSync ? pendingCursor : nil
         do {
             try await store.apply(messages: messages, meta: [], cursor: cursor)
@@ -70,7 +62,7 @@ extension AccountSession {
             } else {
                 try? await search.upsert([SearchEntry(message)])
             }
-            if let method { await publish(method, messageView(message)) }
+            if let event { await publish(event(messageView(message))) }
         }
     }
 
@@ -91,7 +83,7 @@ extension AccountSession {
 
     /// `messages.list`: a newest-last page from the cache (works offline).
     package func listMessages(conversationId: String, before: String?, limit: Int?) async throws(DaemonError)
-        -> JSONValue
+        -> [MessageView]
     {
         _ = try requireConversation(conversationId)
         let limit = limit ?? 50
@@ -101,7 +93,7 @@ extension AccountSession {
             for message in page where !message.deleted {
                 if let attachment = message.attachment { refetchIfMissing(attachment) }
             }
-            return .array(page.map(messageView))
+            return page.map(messageView)
         } catch {
             throw DaemonError("The cache could not be read", store: error)
         }
@@ -109,7 +101,7 @@ extension AccountSession {
 
     /// `messages.search`: the newest 1000 (`recent`) or the whole cache (`all`), in memory.
     package func searchMessages(query: String, scope: String?, conversationId: String?, limit: Int?)
-        async throws(DaemonError) -> JSONValue
+        async throws(DaemonError) -> [SearchResultView]
     {
         let scope = scope ?? "recent"
         guard scope == "recent" || scope == "all" else {
@@ -124,17 +116,14 @@ extension AccountSession {
         } catch {
             throw DaemonError(.invalidInput, error.message)
         }
-        var results: [JSONValue] = []
+        var results: [SearchResultView] = []
         for hit in hits {
             guard let message = try await cachedMessage(hit.messageId) else { continue }
             results.append(
-                [
-                    "message": messageView(message),
-                    "highlights": .array(
-                        hit.highlights.map { .array([.integer($0.lowerBound), .integer($0.upperBound)]) }),
-                ])
+                SearchResultView(
+                    message: messageView(message), highlights: hit.highlights.map { [$0.lowerBound, $0.upperBound] }))
         }
-        return .array(results)
+        return results
     }
 
     // MARK: - Changes (queued)
@@ -163,7 +152,7 @@ extension AccountSession {
 
     /// `messages.send`: durable in the outbox (and the cache, `state: pending`) before it returns.
     package func send(conversationId: String, text: String?, attachmentPath: String?, replyTo: String?)
-        async throws(DaemonError) -> JSONValue
+        async throws(DaemonError) -> MessageView
     {
         try requireWritable(conversationId)
         let body = text ?? ""
@@ -192,12 +181,12 @@ extension AccountSession {
         note(withAttachment)
         try? await search.upsert([SearchEntry(withAttachment)])
         let view = messageView(withAttachment)
-        await publish("message.new", view)
+        await publish(.messageNew(view))
         return view
     }
 
     /// `messages.edit`: own text messages, within 15 minutes.
-    package func edit(messageId: String, text: String) async throws(DaemonError) -> JSONValue {
+    package func edit(messageId: String, text: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
         guard message.senderId == me else { throw DaemonError(.forbidden, "You can only edit your own messages") }
@@ -218,12 +207,12 @@ extension AccountSession {
             requestId: eventId)
         message.text = text
         message.editedAt = Date()
-        try await store([message], notify: "message.edited")
+        try await store([message], notify: LocalEvent.messageEdited)
         return messageView(message)
     }
 
     /// `messages.delete`: own messages (or any, for a group admin); a soft delete.
-    package func delete(messageId: String) async throws(DaemonError) -> JSONValue {
+    package func delete(messageId: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
         let isAdmin = sessions[message.conversationId]?.state?.roster.isAdmin(deviceKeys.user) ?? false
@@ -238,12 +227,12 @@ extension AccountSession {
         message.deleted = true
         message.text = ""
         message.attachment = nil
-        try await store([message], notify: "message.deleted")
+        try await store([message], notify: LocalEvent.messageDeleted)
         return messageView(message)
     }
 
     /// `messages.react`: toggles this user's reaction.
-    package func react(messageId: String, emoji: String) async throws(DaemonError) -> JSONValue {
+    package func react(messageId: String, emoji: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
         guard !emoji.isEmpty, emoji.utf8.count <= 64, emoji.count <= 2 else {
@@ -257,7 +246,7 @@ extension AccountSession {
                 conversationId: message.conversationId, messageId: messageId, eventId: eventId, emoji: emoji, on: on),
             requestId: eventId)
         Self.setReaction(&message, user: me, emoji: emoji, on: on)
-        try await store([message], notify: "message.reaction")
+        try await store([message], notify: LocalEvent.messageReaction)
         return messageView(message)
     }
 
@@ -270,7 +259,7 @@ extension AccountSession {
 
     /// `conversations.markRead`: marks everything up to `upTo` (or the newest) seen, locally now and
     /// at the server through the outbox.
-    package func markRead(conversationId: String, upTo: String?) async throws(DaemonError) -> JSONValue {
+    package func markRead(conversationId: String, upTo: String?) async throws(DaemonError) -> ReadStateView {
         _ = try requireConversation(conversationId)
         let target: CachedMessage?
         if let upTo {
@@ -279,7 +268,7 @@ extension AccountSession {
             target = lastMessages[conversationId]
         }
         guard let target, target.conversationId == conversationId else {
-            return ["conversationId": .string(conversationId), "unread": .integer(unread[conversationId]?.count ?? 0)]
+            return ReadStateView(conversationId: conversationId, unread: unread[conversationId]?.count ?? 0)
         }
         var changed: [CachedMessage] = []
         for id in unread[conversationId] ?? [] {
@@ -287,13 +276,13 @@ extension AccountSession {
             message.seen = true
             changed.append(message)
         }
-        try await store(changed, notify: "message.seen")
+        try await store(changed, notify: LocalEvent.messageSeen)
         if target.state != .pending {
             let requestId = EventID.random().hex
             try await enqueue(
                 .markRead(conversationId: conversationId, upTo: target.id),
                 requestId: requestId)
         }
-        return ["conversationId": .string(conversationId), "unread": .integer(unread[conversationId]?.count ?? 0)]
+        return ReadStateView(conversationId: conversationId, unread: unread[conversationId]?.count ?? 0)
     }
 }

@@ -1,5 +1,6 @@
 import DialogueCrypto
 import DialogueProtocol
+import DialogueRPC
 import DialogueStore
 import Foundation
 
@@ -74,7 +75,7 @@ extension AccountSession {
         }
         message.state = .failed
         message.failureReason = reason
-        try? await store([message], notify: "message.state")
+        try? await store([message], notify: LocalEvent.messageState)
     }
 
     /// The one place an own message becomes sent: the server's answer to the send, or its echo in
@@ -89,7 +90,8 @@ extension AccountSession {
         message.createdAt = createdAt
         message.failureReason = nil
         if let seenBy { message.seenBy = seenBy }
-        try await store([message], notify: wasPending ? "message.state" : nil, fromSync: fromSync)
+        let event: ((MessageView) -> LocalEvent)? = wasPending ? { .messageState($0) } : nil
+        try await store([message], notify: event, fromSync: fromSync)
         return true
     }
 

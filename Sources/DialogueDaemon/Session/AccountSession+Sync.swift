@@ -46,19 +46,17 @@ extension AccountSession {
         case .conversationCreated, .conversationUpdated:
             guard let op = data.op else { return }
             try await absorb(op)
-            if let view = conversationView(op.conversationId) { await publish("conversation.updated", view) }
+            if let view = conversationView(op.conversationId) { await publish(.conversationUpdated(view)) }
         case .conversationRemoved:
             guard let op = data.op else { return }
             try? await absorb(op)
             conversations[op.conversationId]?.removed = true
             try await save(conversation: op.conversationId)
-            await publish(
-                "conversation.removed",
-                ["id": .string(op.conversationId), "conversationId": .string(op.conversationId)])
+            await publish(.conversationRemoved(ConversationRemovedView(id: op.conversationId)))
         case .conversationDeleted:
             guard let id = data.conversationId else { return }
             try await forget(conversation: id)
-            await publish("conversation.removed", ["id": .string(id), "conversationId": .string(id)])
+            await publish(.conversationRemoved(ConversationRemovedView(id: id)))
         case .messageNew:
             guard let message = data.message else { return }
             try await receive(message)
@@ -160,7 +158,7 @@ extension AccountSession {
         }
         // The image first, so a front end that lists the message on `message.new` can show it.
         if let attachment = cached.attachment { await fetchAttachment(attachment) }
-        try await store([cached], notify: "message.new", fromSync: true)
+        try await store([cached], notify: LocalEvent.messageNew, fromSync: true)
         if message.senderId != me, Date().timeIntervalSince(message.createdAt) < Self.notificationAge {
             await notifyDesktop(cached)
         }
@@ -185,7 +183,7 @@ extension AccountSession {
         }
         cached.text = body
         cached.editedAt = message.editedAt ?? Date()
-        try await store([cached], notify: "message.edited", fromSync: true)
+        try await store([cached], notify: LocalEvent.messageEdited, fromSync: true)
     }
 
     private func receiveDelete(_ message: Message) async throws(DaemonError) {
@@ -199,7 +197,7 @@ extension AccountSession {
         cached.text = ""
         cached.attachment = nil
         cached.reactions = [:]
-        try await store([cached], notify: "message.deleted", fromSync: true)
+        try await store([cached], notify: LocalEvent.messageDeleted, fromSync: true)
     }
 
     private func receiveReaction(_ reaction: Reaction, conversationId: String) async throws(DaemonError) {
@@ -222,7 +220,7 @@ extension AccountSession {
             throw DaemonError(.forbidden, "A reaction's envelope does not match")
         }
         Self.setReaction(&cached, user: reaction.userId, emoji: key, on: on)
-        try await store([cached], notify: "message.reaction", fromSync: true)
+        try await store([cached], notify: LocalEvent.messageReaction, fromSync: true)
     }
 
     private func receiveSeen(_ receipt: SeenReceipt) async throws(DaemonError) {
@@ -238,7 +236,7 @@ extension AccountSession {
             }
             changed.append(cached)
         }
-        try await store(changed, notify: "message.seen", fromSync: true)
+        try await store(changed, notify: LocalEvent.messageSeen, fromSync: true)
     }
 
     /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have

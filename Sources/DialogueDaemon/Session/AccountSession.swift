@@ -207,8 +207,8 @@ package actor AccountSession {
     }
 
     /// Publishes a notification to subscribed front ends.
-    func publish(_ method: String, _ params: JSONValue) async {
-        await broadcaster.publish(method, params)
+    func publish(_ event: LocalEvent) async {
+        await broadcaster.publish(event)
     }
 
     /// Wipes what this session holds in memory (lock, logout).

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import DialogueProtocol
+import DialogueRPC
 import DialogueStore
 import DialogueSync
 import Foundation
@@ -144,7 +145,7 @@ package actor SessionController {
                 case .waiting:
                     backoff.reset()
                 case .expired(let deviceId):
-                    await broadcaster.publish("device.linkExpired", ["deviceId": .string(deviceId)])
+                    await broadcaster.publish(.deviceLinkExpired(DeviceLinkExpiredView(deviceId: deviceId)))
                     delay = 60
                 case .linked(let deviceId, let conversations):
                     linkWaiter = nil
@@ -154,8 +155,7 @@ package actor SessionController {
                         logger.error("the session did not start after linking", metadata: ["error": "\(error)"])
                     }
                     await broadcaster.publish(
-                        "device.linked",
-                        ["deviceId": .string(deviceId), "conversations": .integer(conversations)])
+                        .deviceLinked(DeviceLinkedView(deviceId: deviceId, conversations: conversations)))
                     return
                 }
             } catch {

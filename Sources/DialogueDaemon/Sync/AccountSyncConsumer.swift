@@ -39,13 +39,7 @@ struct AccountSyncConsumer: SyncConsumer {
 
     func connectionChanged(_ status: ConnectionStatus) async {
         tracker.syncReported(status)
-        var object: [String: JSONValue] = [
-            "state": .string(status.state.rawValue),
-            "server": .string(session.account.server.absoluteString),
-        ]
-        if let retry = status.retryInSeconds { object["retryInSeconds"] = .double(retry) }
-        if let lastError = status.lastError { object["lastError"] = .string(lastError) }
-        await session.publish("connection", .object(object))
+        await session.publish(.connection(ConnectionView(status, server: session.account.server.absoluteString)))
     }
 
     func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {

@@ -1,0 +1,4 @@
+/// The `{}` result of a method that only acts.
+package struct EmptyResult: Codable, Sendable, Equatable {
+    package init() {}
+}
