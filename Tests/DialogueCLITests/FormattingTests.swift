@@ -55,13 +55,19 @@ struct FormattingTests {
         #expect(lines[1] == "Bo   y")
     }
 
+    /// A sent message with no reactions, reply or attachment.
+    static func message(
+        id: String, senderId: String, text: String, createdAt: String, state: MessageView.State = .sent
+    ) -> MessageView {
+        MessageView(
+            id: id, conversationId: "c", senderId: senderId, text: text, reactions: [], createdAt: createdAt,
+            deleted: false, seen: false, state: state)
+    }
+
     @Test func usersTable() {
-        let users: JSONValue = [
-            [
-                "id": "u1", "fullname": "Ada Lovelace", "bio": "", "online": true, "lastSeen": .string(ago(0)),
-                "unread": 2,
-            ],
-            ["id": "u2", "fullname": "Bob", "bio": "", "online": false, "lastSeen": .string(ago(300)), "unread": 0],
+        let users = [
+            UserView(id: "u1", fullname: "Ada Lovelace", bio: "", online: true, lastSeen: ago(0), unread: 2),
+            UserView(id: "u2", fullname: "Bob", bio: "", online: false, lastSeen: ago(300), unread: 0),
         ]
         #expect(
             plain.users(users) == """
@@ -73,14 +79,12 @@ struct FormattingTests {
     }
 
     @Test func chatsTable() {
-        let chats: JSONValue = [
-            [
-                "id": "c1", "isGroup": true, "name": "Team", "members": ["u1", "u2"], "unread": 3, "muted": true,
-                "lastMessage": [
-                    "id": "m1", "text": "Ship it", "createdAt": .string(ago(120)), "deleted": false, "senderId": "u2",
-                ],
-            ],
-            ["id": "c2", "isGroup": false, "name": "Bob", "members": ["u1", "u2"], "unread": 0, "muted": false],
+        let chats = [
+            ConversationView(
+                id: "c1", isGroup: true, name: "Team", members: ["u1", "u2"], unread: 3, muted: true, removed: false,
+                lastMessage: Self.message(id: "m1", senderId: "u2", text: "Ship it", createdAt: ago(120))),
+            ConversationView(
+                id: "c2", isGroup: false, name: "Bob", members: ["u1", "u2"], unread: 0, muted: false, removed: false),
         ]
         #expect(
             plain.conversations(chats) == """
@@ -91,33 +95,29 @@ struct FormattingTests {
     }
 
     @Test func groupsYouLeftAreMarked() {
-        let chats: JSONValue = [
-            [
-                "id": "c1", "isGroup": true, "name": "Team", "members": ["u2"], "unread": 0, "muted": false,
-                "removed": true,
-            ]
+        let chats = [
+            ConversationView(
+                id: "c1", isGroup: true, name: "Team", members: ["u2"], unread: 0, muted: false, removed: true)
         ]
         #expect(plain.conversations(chats).contains("# Team (not a member)"))
     }
 
-    @Test func devicesWithoutNames() {
-        let devices: JSONValue = [
-            ["id": "d1", "current": true, "canReceive": true], ["id": "d2", "name": "Laptop", "current": false],
+    @Test func devicesMarkThisOneAndTheNotYetReady() {
+        let devices = [
+            DeviceView(id: "d1", current: true, canReceive: true),
+            DeviceView(id: "d2", current: false, canReceive: false),
         ]
         #expect(
             plain.devices(devices) == """
-                DEVICE       ADDED  ID
-                this device         d1
-                Laptop              d2
+                DEVICE          STATE                 ID
+                this device                           d1
+                another device  not ready to receive  d2
                 """)
     }
 
     @Test func imagesSayWhereTheyAre() {
-        let message: JSONValue = [
-            "id": "m1", "conversationId": "c", "senderId": "u2", "text": "the chart", "reactions": [],
-            "createdAt": .string(ago(5)), "deleted": false, "seen": false, "state": "sent",
-            "attachment": ["mime": "image/png", "width": 8, "height": 6, "size": 2048, "path": "/media/m1.png"],
-        ]
+        var message = Self.message(id: "m1", senderId: "u2", text: "the chart", createdAt: ago(5))
+        message.attachment = AttachmentView(size: 2048, mime: "image/png", width: 8, height: 6, path: "/media/m1.png")
         #expect(
             plain.message(message) == """
                 now  u2  [image] the chart  m1
@@ -129,21 +129,13 @@ struct FormattingTests {
         var formatter = plain
         formatter.names = ["u2": "Bob"]
         formatter.selfID = "u1"
-        let page: JSONValue = [
-            [
-                "id": "m1", "conversationId": "c", "senderId": "u2", "text": "Lunch?", "reactions": [],
-                "createdAt": .string(ago(600)), "deleted": false, "seen": true, "state": "sent",
-            ],
-            [
-                "id": "m2", "conversationId": "c", "senderId": "u1", "text": "Yes!", "replyTo": "m1",
-                "reactions": [["emoji": "👍", "count": 2, "mine": true]], "createdAt": .string(ago(60)),
-                "editedAt": .string(ago(30)), "deleted": false, "seen": false, "state": "pending",
-            ],
-            [
-                "id": "m3", "conversationId": "c", "senderId": "u2", "text": "", "reactions": [],
-                "createdAt": .string(ago(5)), "deleted": true, "seen": false, "state": "sent",
-            ],
-        ]
+        var reply = Self.message(id: "m2", senderId: "u1", text: "Yes!", createdAt: ago(60), state: .pending)
+        reply.replyTo = "m1"
+        reply.reactions = [ReactionView(emoji: "👍", count: 2, mine: true)]
+        reply.editedAt = ago(30)
+        var deleted = Self.message(id: "m3", senderId: "u2", text: "", createdAt: ago(5))
+        deleted.deleted = true
+        let page = [Self.message(id: "m1", senderId: "u2", text: "Lunch?", createdAt: ago(600)), reply, deleted]
         #expect(
             formatter.messages(page) == """
                 10m ago  Bob  Lunch?  m1
@@ -173,14 +165,10 @@ struct FormattingTests {
     @Test func searchHits() {
         var formatter = plain
         formatter.names = ["u2": "Bob"]
-        let hits: JSONValue = [
-            [
-                "message": [
-                    "id": "m1", "senderId": "u2", "text": "Budget review at 3", "createdAt": .string(ago(7200)),
-                    "deleted": false, "state": "sent", "reactions": [],
-                ],
-                "highlights": [[0, 6]],
-            ]
+        let hits = [
+            SearchResultView(
+                message: Self.message(id: "m1", senderId: "u2", text: "Budget review at 3", createdAt: ago(7200)),
+                highlights: [[0, 6]])
         ]
         #expect(formatter.searchHits(hits) == "2h ago  Bob  [Budget] review at 3  m1")
         #expect(formatter.searchHits([]) == "No matches.")
@@ -196,12 +184,12 @@ struct FormattingTests {
     }
 
     @Test func plainStyleHasNoEscapes() {
-        let status: JSONValue = [
-            "version": "0.1.0", "locked": false,
-            "account": ["id": "u1", "email": "ada@example.com", "fullname": "Ada", "bio": ""],
-            "connection": ["state": "online", "server": "http://127.0.0.1:5000"], "outboxPending": 0,
-            "cache": ["messages": 12, "conversations": 3, "bytes": 1536],
-        ]
+        let ada = AccountView(
+            id: "u1", email: "ada@example.com", fullname: "Ada", bio: "", server: "http://127.0.0.1:5000")
+        let status = StatusView(
+            version: "0.1.0", locked: false, account: ada,
+            connection: ConnectionView(state: .online, server: "http://127.0.0.1:5000"), outboxPending: 0,
+            cache: CacheStats(messages: 12, conversations: 3, bytes: 1536))
         let text = plain.status(status)
         #expect(!text.contains("\u{1B}"))
         #expect(
@@ -215,17 +203,14 @@ struct FormattingTests {
                 """)
         #expect(OutputFormatter(style: Style(colored: true), now: now).status(status).contains("\u{1B}["))
         // A device signed in but not linked says what to do.
-        let unlinked: JSONValue = [
-            "version": "0.1.0", "locked": false,
-            "account": ["id": "u1", "email": "ada@example.com", "fullname": "Ada", "bio": "", "needsLink": true],
-        ]
+        var unlinked = status
+        unlinked.account?.needsLink = true
         #expect(plain.status(unlinked).contains("Device     not linked yet: run `dialogue link` here"))
     }
 
     @Test func safetyNumberInGroups() {
         let digits = (0..<60).map { String($0 % 10) }.joined()
-        let text = plain.safetyNumber(
-            JSONValue.object(["number": .string(digits), "verified": .bool(false)]), for: "Bob")
+        let text = plain.safetyNumber(SafetyNumberView(number: digits, verified: false), for: "Bob")
         let lines = text.split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[1] == "  01234 56789 01234 56789")

@@ -21,9 +21,10 @@ struct BotAskCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             // Subscribe first so no token can arrive before we listen.
-            _ = try await session.call("events.subscribe", ["types": ["bot.token", "bot.done"]])
-            let answer = try await session.call("bot.ask", ["prompt": .string(prompt)])
-            let requestID = answer["requestId"]?.stringValue
+            _ = try await session.call(
+                EventsSubscribeRequest(types: [LocalEvent.Kind.botToken.rawValue, LocalEvent.Kind.botDone.rawValue]))
+            let answer = try await session.result(of: BotAskRequest(prompt: prompt))
+            let requestID = try Session.decode(answer, of: BotAskRequest.self).requestId
             if session.options.json { print(answer.serialized()) }
             for await notification in session.client.notifications {
                 guard notification.params?["requestId"]?.stringValue == requestID else { continue }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue bot clear`: `bot.clear`.
 struct BotClearCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct BotClearCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("bot.clear") { _ in "Forgotten." }
+            try await session.run(BotClearRequest()) { _ in "Forgotten." }
         }
     }
 }

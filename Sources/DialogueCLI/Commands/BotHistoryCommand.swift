@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue bot history`: `bot.history`.
 struct BotHistoryCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct BotHistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("bot.history") { session.plainFormatter.botHistory($0) }
+            try await session.run(BotHistoryRequest()) { session.plainFormatter.botHistory($0) }
         }
     }
 }

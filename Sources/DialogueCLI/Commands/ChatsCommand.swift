@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue chats [--filter all|direct|groups|unread]`: `conversations.list`.
 struct ChatsCommand: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct ChatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("conversations.list", ["filter": .string(filter.rawValue)]) {
+            try await session.run(ConversationsListRequest(filter: filter.rawValue)) {
                 session.plainFormatter.conversations($0)
             }
         }

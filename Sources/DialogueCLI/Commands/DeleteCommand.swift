@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue delete ID`: `messages.delete`, a soft delete that keeps the record for replies.
 struct DeleteCommand: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("messages.delete", ["messageId": .string(id)]) { _ in "Deleted." }
+            try await session.run(MessagesDeleteRequest(messageId: id)) { _ in "Deleted." }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue devices`: `devices.list`.
 struct DevicesCommand: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct DevicesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("devices.list") { session.plainFormatter.devices($0) }
+            try await session.run(DevicesListRequest()) { session.plainFormatter.devices($0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue discover`: `rpc.discover`, the daemon's OpenRPC description of itself.
 struct DiscoverCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("rpc.discover") { session.plainFormatter.discover($0) }
+            try await session.run(RPCDiscoverRequest()) { session.plainFormatter.discover($0) }
         }
     }
 }

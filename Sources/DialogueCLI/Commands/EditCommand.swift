@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue edit ID TEXT`: `messages.edit` (own text messages, within 15 minutes).
 struct EditCommand: AsyncParsableCommand {
@@ -19,9 +20,9 @@ struct EditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let result = try await session.call("messages.edit", ["messageId": .string(id), "text": .string(text)])
+            let result = try await session.result(of: MessagesEditRequest(messageId: id, text: text))
             let formatter = await session.formatter(withPeople: true)
-            session.emit(result) { formatter.message($0) }
+            try session.emit(result, as: MessagesEditRequest.self) { formatter.message($0) }
         }
     }
 }

@@ -20,11 +20,10 @@ struct GroupAddCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
-            var memberIDs: [JSONValue] = []
-            for member in members { memberIDs.append(.string(try await session.userID(for: member))) }
-            try await session.run(
-                "conversations.addMembers", ["conversationId": .string(conversationID), "memberIds": .array(memberIDs)]
-            ) { _ in "Added \(members.count == 1 ? "1 person" : "\(members.count) people")." }
+            var memberIDs: [String] = []
+            for member in members { memberIDs.append(try await session.userID(for: member)) }
+            try await session.run(ConversationsAddMembersRequest(conversationId: conversationID, memberIds: memberIDs))
+            { _ in "Added \(members.count == 1 ? "1 person" : "\(members.count) people")." }
         }
     }
 }

@@ -17,12 +17,11 @@ struct GroupAvatarCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
-            let params: [String: JSONValue] = [
-                "conversationId": .string(conversationID), "avatarPath": .string(LocalPath.absolute(path)),
-            ]
-            try await session.run("conversations.update", .object(params)) { group in
+            let request = ConversationsUpdateRequest(
+                conversationId: conversationID, avatarPath: LocalPath.absolute(path))
+            try await session.run(request) { group in
                 // The daemon's decrypted copy, for opening from the terminal.
-                guard let url = group["avatarUrl"]?.stringValue else { return "Avatar changed." }
+                guard let url = group.avatarUrl else { return "Avatar changed." }
                 return "Avatar changed.\n" + session.style.muted("Avatar " + url)
             }
         }

@@ -24,12 +24,12 @@ struct GroupCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            var memberIDs: [JSONValue] = []
-            for member in members { memberIDs.append(.string(try await session.userID(for: member))) }
-            var params: [String: JSONValue] = ["name": .string(name), "memberIds": .array(memberIDs)]
-            if let avatar { params["avatarPath"] = .string(LocalPath.absolute(avatar)) }
-            try await session.run("conversations.createGroup", .object(params)) { group in
-                "Created group \(session.style.ink(name)): \(session.style.muted(group["id"]?.stringValue ?? "?"))"
+            var memberIDs: [String] = []
+            for member in members { memberIDs.append(try await session.userID(for: member)) }
+            let request = ConversationsCreateGroupRequest(
+                name: name, memberIds: memberIDs, avatarPath: avatar.map(LocalPath.absolute))
+            try await session.run(request) { group in
+                "Created group \(session.style.ink(name)): \(session.style.muted(group.id))"
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue group delete GROUP`: `conversations.delete`.
 struct GroupDeleteCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct GroupDeleteCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
-            try await session.run("conversations.delete", ["conversationId": .string(conversationID)]) { _ in
+            try await session.run(ConversationsDeleteRequest(conversationId: conversationID)) { _ in
                 "Deleted the group."
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue group leave GROUP`: `conversations.leave`.
 struct GroupLeaveCommand: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct GroupLeaveCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
-            try await session.run("conversations.leave", ["conversationId": .string(conversationID)]) { _ in
+            try await session.run(ConversationsLeaveRequest(conversationId: conversationID)) { _ in
                 "Left the group."
             }
         }

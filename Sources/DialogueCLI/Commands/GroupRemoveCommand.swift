@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue group remove GROUP USER`: `conversations.removeMember`.
 struct GroupRemoveCommand: AsyncParsableCommand {
@@ -16,10 +17,8 @@ struct GroupRemoveCommand: AsyncParsableCommand {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
             let memberID = try await session.userID(for: member)
-            try await session.run(
-                "conversations.removeMember",
-                ["conversationId": .string(conversationID), "memberId": .string(memberID)]
-            ) { _ in "Removed." }
+            try await session.run(ConversationsRemoveMemberRequest(conversationId: conversationID, memberId: memberID))
+            { _ in "Removed." }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 import Foundation
 
 /// `dialogue group rename GROUP NAME`: `conversations.update` with a name.
@@ -20,9 +21,7 @@ struct GroupRenameCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: group)
-            try await session.run(
-                "conversations.update", ["conversationId": .string(conversationID), "name": .string(name)]
-            ) {
+            try await session.run(ConversationsUpdateRequest(conversationId: conversationID, name: name)) {
                 _ in "Renamed to \(name)."
             }
         }

@@ -25,12 +25,10 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: chat)
-            var params: [String: JSONValue] = ["conversationId": .string(conversationID)]
-            if let before { params["before"] = .string(before) }
-            if let limit { params["limit"] = .integer(limit) }
-            let result = try await session.call("messages.list", .object(params))
+            let request = MessagesListRequest(conversationId: conversationID, before: before, limit: limit)
+            let result = try await session.result(of: request)
             let formatter = await session.formatter(withPeople: true)
-            session.emit(result) { formatter.messages($0) }
+            try session.emit(result, as: MessagesListRequest.self) { formatter.messages($0) }
         }
     }
 }

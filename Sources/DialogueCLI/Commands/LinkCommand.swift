@@ -25,17 +25,19 @@ struct LinkCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             if let code {
-                try await session.run("devices.link", ["code": .string(code)]) { result in
-                    "Linked device \(result["deviceId"]?.stringValue ?? "")."
+                try await session.run(DevicesLinkRequest(code: code)) { result in
+                    "Linked device \(result.deviceId)."
                 }
                 return
             }
             if !noWait {
                 _ = try await session.call(
-                    "events.subscribe", ["types": ["device.linked", "device.linkExpired"]])
+                    EventsSubscribeRequest(types: [
+                        LocalEvent.Kind.deviceLinked.rawValue, LocalEvent.Kind.deviceLinkExpired.rawValue,
+                    ]))
             }
-            try await session.run("devices.link", [:]) { result in
-                let shown = result["code"]?.stringValue ?? ""
+            try await session.run(DevicesLinkRequest()) { result in
+                let shown = result.code ?? ""
                 return """
                     Link code: \(session.style.ink(shown))
                     On a device that already has your account, run: dialogue link \(shown)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue lock`: `daemon.lock`, wiping keys from the daemon's memory.
 struct LockCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct LockCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("daemon.lock") { _ in "Locked." }
+            try await session.run(DaemonLockRequest()) { _ in "Locked." }
         }
     }
 }

@@ -22,10 +22,9 @@ struct LoginCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let password = try PassphraseReader.read(prompt: "Password: ")
-            let params: JSONValue = ["server": .string(server), "email": .string(email), "password": .string(password)]
-            try await session.run("account.login", params) { account in
+            try await session.run(AccountLoginRequest(server: server, email: email, password: password)) { account in
                 let signedIn = "Signed in as " + session.plainFormatter.accountLine(account) + "."
-                guard account["needsLink"]?.boolValue == true else { return signedIn }
+                guard account.needsLink == true else { return signedIn }
                 return signedIn
                     + "\nYour account's keys are on another device: run `dialogue link` here to link this one."
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue logout`: `account.logout`.
 struct LogoutCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct LogoutCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("account.logout") { _ in "Signed out." }
+            try await session.run(AccountLogoutRequest()) { _ in "Signed out." }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue me`: `account.me`.
 struct MeCommand: AsyncParsableCommand {
@@ -8,7 +9,7 @@ struct MeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("account.me") { session.plainFormatter.account($0) }
+            try await session.run(AccountMeRequest()) { session.plainFormatter.account($0) }
         }
     }
 }

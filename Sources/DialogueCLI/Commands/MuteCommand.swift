@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue mute CHAT`: `conversations.setMuted` with `muted: true`.
 struct MuteCommand: AsyncParsableCommand {
@@ -14,8 +15,7 @@ struct MuteCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: chat)
-            try await session.run("conversations.setMuted", ["conversationId": .string(conversationID), "muted": true])
-            {
+            try await session.run(ConversationsSetMutedRequest(conversationId: conversationID, muted: true)) {
                 _ in "Muted."
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue open USER`: `conversations.open`, the direct chat with a person.
 struct OpenCommand: AsyncParsableCommand {
@@ -13,10 +14,8 @@ struct OpenCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let userID = try await session.userID(for: user)
-            try await session.run("conversations.open", ["userId": .string(userID)]) { conversation in
-                let name = conversation["name"]?.stringValue ?? user
-                let id = conversation["id"]?.stringValue ?? "?"
-                return "Chat with \(session.style.ink(name)): \(session.style.muted(id))"
+            try await session.run(ConversationsOpenRequest(userId: userID)) { conversation in
+                "Chat with \(session.style.ink(conversation.name)): \(session.style.muted(conversation.id))"
             }
         }
     }

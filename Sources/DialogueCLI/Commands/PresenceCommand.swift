@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue presence`: `presence.list`, "Online" or "Active 5m ago" per person.
 struct PresenceCommand: AsyncParsableCommand {
@@ -9,9 +10,9 @@ struct PresenceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let result = try await session.call("presence.list")
+            let result = try await session.result(of: PresenceListRequest())
             let formatter = await session.formatter(withPeople: true)
-            session.emit(result) { formatter.presence($0) }
+            try session.emit(result, as: PresenceListRequest.self) { formatter.presence($0) }
         }
     }
 }

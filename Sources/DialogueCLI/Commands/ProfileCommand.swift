@@ -25,11 +25,9 @@ struct ProfileCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            var params: [String: JSONValue] = [:]
-            if let name { params["fullname"] = .string(name) }
-            if let bio { params["bio"] = .string(bio) }
-            if let avatar { params["avatarPath"] = .string(LocalPath.absolute(avatar)) }
-            try await session.run("account.updateProfile", .object(params)) { session.plainFormatter.account($0) }
+            let request = AccountUpdateProfileRequest(
+                fullname: name, bio: bio, avatarPath: avatar.map(LocalPath.absolute))
+            try await session.run(request) { session.plainFormatter.account($0) }
         }
     }
 }

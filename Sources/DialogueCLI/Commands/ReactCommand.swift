@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue react ID EMOJI`: `messages.react`, which toggles.
 struct ReactCommand: AsyncParsableCommand {
@@ -19,9 +20,9 @@ struct ReactCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let result = try await session.call("messages.react", ["messageId": .string(id), "emoji": .string(emoji)])
+            let result = try await session.result(of: MessagesReactRequest(messageId: id, emoji: emoji))
             let formatter = await session.formatter(withPeople: true)
-            session.emit(result) { formatter.message($0) }
+            try session.emit(result, as: MessagesReactRequest.self) { formatter.message($0) }
         }
     }
 }

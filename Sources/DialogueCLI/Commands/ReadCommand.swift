@@ -17,9 +17,9 @@ struct ReadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            var params: [String: JSONValue] = ["conversationId": .string(try await session.conversationID(for: chat))]
-            if let upTo { params["upTo"] = .string(upTo) }
-            try await session.run("conversations.markRead", .object(params)) { _ in "Marked read." }
+            let request = ConversationsMarkReadRequest(
+                conversationId: try await session.conversationID(for: chat), upTo: upTo)
+            try await session.run(request) { _ in "Marked read." }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue reconnect`: `daemon.reconnect`, for when the server is back and waiting is pointless.
 struct ReconnectCommand: AsyncParsableCommand {
@@ -10,7 +11,9 @@ struct ReconnectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("daemon.reconnect") { _ in "Reconnecting; `dialogue status` shows the connection." }
+            try await session.run(DaemonReconnectRequest()) { _ in
+                "Reconnecting; `dialogue status` shows the connection."
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue revoke DEVICE`: `devices.revoke`.
 struct RevokeCommand: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct RevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("devices.revoke", ["deviceId": .string(device)]) { _ in "Revoked." }
+            try await session.run(DevicesRevokeRequest(deviceId: device)) { _ in "Revoked." }
         }
     }
 }

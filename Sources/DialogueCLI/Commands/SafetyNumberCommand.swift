@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue safety-number USER`: `security.safetyNumber`, to compare out of band.
 struct SafetyNumberCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct SafetyNumberCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let person = try await session.person(for: user)
-            try await session.run("security.safetyNumber", ["userId": .string(person.id)]) {
+            try await session.run(SecuritySafetyNumberRequest(userId: person.id)) {
                 session.plainFormatter.safetyNumber($0, for: person.name)
             }
         }

@@ -31,12 +31,13 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            var params: [String: JSONValue] = ["query": .string(query), "scope": all ? "all" : "recent"]
-            if let chat { params["conversationId"] = .string(try await session.conversationID(for: chat)) }
-            if let limit { params["limit"] = .integer(limit) }
-            let result = try await session.call("messages.search", .object(params))
+            var conversationID: String?
+            if let chat { conversationID = try await session.conversationID(for: chat) }
+            let request = MessagesSearchRequest(
+                query: query, scope: all ? "all" : "recent", conversationId: conversationID, limit: limit)
+            let result = try await session.result(of: request)
             let formatter = await session.formatter(withPeople: true)
-            session.emit(result) { formatter.searchHits($0) }
+            try session.emit(result, as: MessagesSearchRequest.self) { formatter.searchHits($0) }
         }
     }
 }

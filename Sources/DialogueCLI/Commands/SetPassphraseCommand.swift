@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue set-passphrase`: `daemon.setPassphrase`; both passphrases are read, never passed.
 struct SetPassphraseCommand: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct SetPassphraseCommand: AsyncParsableCommand {
         try await Session.with(global) { session in
             let old = try PassphraseReader.read(prompt: "Current passphrase: ")
             let new = try PassphraseReader.readNew(prompt: "New passphrase: ")
-            try await session.run("daemon.setPassphrase", ["old": .string(old), "new": .string(new)]) { _ in
+            try await session.run(DaemonSetPassphraseRequest(old: old, new: new)) { _ in
                 "Passphrase changed."
             }
         }

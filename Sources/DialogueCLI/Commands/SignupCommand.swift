@@ -36,12 +36,9 @@ struct SignupCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let password = try PassphraseReader.readNew(prompt: "Password: ")
-            var params: [String: JSONValue] = [
-                "server": .string(server), "email": .string(email), "fullname": .string(name),
-                "password": .string(password),
-            ]
-            if let bio { params["bio"] = .string(bio) }
-            try await session.run("account.signup", .object(params)) { account in
+            let request = AccountSignupRequest(
+                server: server, email: email, fullname: name, password: password, bio: bio)
+            try await session.run(request) { account in
                 "Signed up as " + session.plainFormatter.accountLine(account) + "."
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue status`: `daemon.status`, the first thing to run when something seems wrong.
 struct StatusCommand: AsyncParsableCommand {
@@ -9,7 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            try await session.run("daemon.status") { session.plainFormatter.status($0) }
+            try await session.run(DaemonStatusRequest()) { session.plainFormatter.status($0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue typing CHAT on|off`: `typing.update`, for scripts and bots that want to look alive.
 struct TypingCommand: AsyncParsableCommand {
@@ -22,9 +23,7 @@ struct TypingCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: chat)
-            try await session.run(
-                "typing.update", ["conversationId": .string(conversationID), "typing": .bool(state == .on)]
-            ) { _ in "" }
+            try await session.run(TypingUpdateRequest(conversationId: conversationID, typing: state == .on)) { _ in "" }
         }
     }
 }

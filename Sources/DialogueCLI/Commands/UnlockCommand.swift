@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue unlock`: `daemon.unlock`; the passphrase comes from the terminal or stdin, never argv.
 struct UnlockCommand: AsyncParsableCommand {
@@ -15,13 +16,13 @@ struct UnlockCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             // A daemon that unlocked itself (key file) or was unlocked already needs no passphrase.
-            if !session.options.json, try await session.call("daemon.status")["locked"]?.boolValue == false {
+            if !session.options.json, try await session.call(DaemonStatusRequest()).locked == false {
                 print("Already unlocked.")
                 return
             }
             let passphrase = try PassphraseReader.read(prompt: "Passphrase: ")
-            try await session.run("daemon.unlock", ["passphrase": .string(passphrase)]) { result in
-                result["created"]?.boolValue == true
+            try await session.run(DaemonUnlockRequest(passphrase: passphrase)) { result in
+                result.created
                     ? "Unlocked: a new key store was created under this passphrase." : "Unlocked."
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue unmute CHAT`: `conversations.setMuted` with `muted: false`.
 struct UnmuteCommand: AsyncParsableCommand {
@@ -14,9 +15,7 @@ struct UnmuteCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: chat)
-            try await session.run(
-                "conversations.setMuted", ["conversationId": .string(conversationID), "muted": false]
-            ) {
+            try await session.run(ConversationsSetMutedRequest(conversationId: conversationID, muted: false)) {
                 _ in "Unmuted."
             }
         }

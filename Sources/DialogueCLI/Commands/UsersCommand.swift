@@ -13,8 +13,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let params: JSONValue? = query.map { ["query": .string($0)] }
-            try await session.run("users.list", params) { session.plainFormatter.users($0) }
+            try await session.run(UsersListRequest(query: query)) { session.plainFormatter.users($0) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DialogueRPC
 
 /// `dialogue verify USER NUMBER`: `security.verify` after comparing safety numbers.
 struct VerifyCommand: AsyncParsableCommand {
@@ -25,9 +26,8 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let person = try await session.person(for: user)
-            try await session.run("security.verify", ["userId": .string(person.id), "number": .string(digits)]) {
-                result in
-                result["verified"]?.boolValue == false
+            try await session.run(SecurityVerifyRequest(userId: person.id, number: digits)) { result in
+                !result.verified
                     ? "The numbers differ: \(person.name) is not verified." : "\(person.name) is verified."
             }
         }

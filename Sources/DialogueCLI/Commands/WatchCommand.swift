@@ -25,8 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Session.with(global) { session in
-            let params: JSONValue = types.isEmpty ? [:] : ["types": .array(types.map(JSONValue.string))]
-            _ = try await session.call("events.subscribe", params)
+            _ = try await session.call(EventsSubscribeRequest(types: types.isEmpty ? nil : types))
             let formatter = await session.formatter(withPeople: true)
             if !session.options.json {
                 Terminal.writeError(session.style.muted("Watching events; press Ctrl-C to stop."))

@@ -2,30 +2,32 @@ import DialogueRPC
 
 /// Notifications, one line each, for `watch`.
 extension OutputFormatter {
-    /// `type  summary` for one event.
+    /// `type  summary` for one event; a notification this CLI does not know shows as its JSON.
     func event(_ notification: RPCNotification) -> String {
-        let params = notification.params ?? .null
         let type = style.muted(notification.method)
-        switch notification.method {
-        case let method where method.hasPrefix("message."):
-            return type + "  " + message(params)
-        case "typing":
-            let ids = (params["userIds"]?.arrayValue ?? []).compactMap(\.stringValue)
-            let chat = params["conversationId"]?.stringValue ?? "?"
-            return type + "  " + Self.typingLine(ids.map { name(of: $0) }) + " " + style.muted("in " + chat)
-        case "presence":
-            let online = params["online"]?.boolValue ?? false
-            return type + "  " + style.ink(name(of: params["userId"]?.stringValue)) + "  "
-                + RelativeTime.presence(online: online, lastSeen: params["lastSeen"]?.stringValue, now: now)
-        case "connection":
-            return type + "  " + (params["state"]?.stringValue ?? "?")
-                + (params["lastError"]?.stringValue.map { " · " + $0 } ?? "")
-        case "conversation.updated", "conversation.removed":
-            return type + "  " + style.ink(params["name"]?.stringValue ?? params["id"]?.stringValue ?? "?")
-        case "bot.token":
-            return type + "  " + (params["text"]?.stringValue ?? "")
-        default:
-            return type + "  " + params.serialized()
+        guard let event = try? LocalEvent(notification) else {
+            return type + "  " + (notification.params ?? .null).serialized()
+        }
+        switch event {
+        case .messageNew(let view), .messageEdited(let view), .messageDeleted(let view), .messageReaction(let view),
+            .messageState(let view), .messageSeen(let view):
+            return type + "  " + message(view)
+        case .typing(let typing):
+            return type + "  " + Self.typingLine(typing.userIds.map { name(of: $0) }) + " "
+                + style.muted("in " + typing.conversationId)
+        case .presence(let presence):
+            return type + "  " + style.ink(name(of: presence.userId)) + "  "
+                + RelativeTime.presence(online: presence.online, lastSeen: presence.lastSeen, now: now)
+        case .connection(let connection):
+            return type + "  " + connection.state.rawValue + (connection.lastError.map { " · " + $0 } ?? "")
+        case .conversationUpdated(let conversation):
+            return type + "  " + style.ink(conversation.name)
+        case .conversationRemoved(let removed):
+            return type + "  " + style.ink(removed.id)
+        case .botToken(let token):
+            return type + "  " + token.text
+        case .deviceLinked, .deviceLinkExpired, .identityChanged, .botDone:
+            return type + "  " + (notification.params ?? .null).serialized()
         }
     }
 

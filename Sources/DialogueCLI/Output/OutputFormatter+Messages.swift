@@ -3,86 +3,70 @@ import DialogueRPC
 /// Messages: history lines, single results, search hits with highlights.
 extension OutputFormatter {
     /// A short one-line preview: the text, "[image]", or "message deleted".
-    func preview(_ message: JSONValue) -> String {
-        if message["deleted"]?.boolValue == true { return "message deleted" }
-        let text = message["text"]?.stringValue ?? ""
-        let hasAttachment = message["attachment"].map { !$0.isNull } ?? false
-        if text.isEmpty { return hasAttachment ? "[image]" : "" }
-        return hasAttachment ? "[image] " + text : text
+    func preview(_ message: MessageView) -> String {
+        if message.deleted { return "message deleted" }
+        let hasAttachment = message.attachment != nil
+        if message.text.isEmpty { return hasAttachment ? "[image]" : "" }
+        return hasAttachment ? "[image] " + message.text : message.text
     }
 
     /// One message: `time  Sender  text (edited)  reactions  [state]`, with a quoted reply above.
     ///
     /// `body` replaces the text (search uses it for highlighted text).
-    func message(_ message: JSONValue, body: String? = nil, byID: [String: JSONValue] = [:]) -> String {
+    func message(_ message: MessageView, body: String? = nil, byID: [String: MessageView] = [:]) -> String {
         var lines: [String] = []
-        if let replyTo = message["replyTo"]?.stringValue {
-            let quoted = byID[replyTo].map { name(of: $0["senderId"]?.stringValue) + ": " + preview($0) }
+        if let replyTo = message.replyTo {
+            let quoted = byID[replyTo].map { name(of: $0.senderId) + ": " + preview($0) }
             lines.append(style.muted("  ↳ " + Self.truncated(quoted ?? "reply to \(replyTo)", to: 60)))
         }
-        let when = RelativeTime.describe(message["createdAt"]?.stringValue, now: now)
-        var line = style.muted(when) + "  " + style.ink(name(of: message["senderId"]?.stringValue)) + "  "
-        if message["deleted"]?.boolValue == true {
+        let when = RelativeTime.describe(message.createdAt, now: now)
+        var line = style.muted(when) + "  " + style.ink(name(of: message.senderId)) + "  "
+        if message.deleted {
             line += style.muted("message deleted")
         } else {
             line += body ?? preview(message)
-            if message["editedAt"].map({ !$0.isNull }) ?? false { line += " " + style.muted("(edited)") }
+            if message.editedAt != nil { line += " " + style.muted("(edited)") }
         }
-        let reactions = (message["reactions"]?.arrayValue ?? []).compactMap { reaction -> String? in
-            guard let emoji = reaction["emoji"]?.stringValue else { return nil }
-            let count = reaction["count"]?.integerValue ?? 1
-            return count > 1 ? "\(emoji) \(count)" : emoji
-        }
+        let reactions = message.reactions.map { $0.count > 1 ? "\($0.emoji) \($0.count)" : $0.emoji }
         if !reactions.isEmpty { line += "  " + reactions.joined(separator: " ") }
-        switch message["state"]?.stringValue {
-        case "pending": line += "  " + style.muted("[queued]")
-        case "failed": line += "  " + style.bad("[failed]")
-        default: break
+        switch message.state {
+        case .pending: line += "  " + style.muted("[queued]")
+        case .failed: line += "  " + style.bad("[failed]")
+        case .sent: break
         }
-        if let id = message["id"]?.stringValue { line += "  " + style.muted(id) }
+        line += "  " + style.muted(message.id)
         lines.append(line)
-        if message["deleted"]?.boolValue != true, let attachment = attachmentLine(message["attachment"]) {
+        if !message.deleted, let attachment = message.attachment.map(attachmentLine) {
             lines.append("  " + attachment)
         }
         return lines.joined(separator: "\n")
     }
 
     /// Where the daemon saved an image (decrypted, for opening) and what it is: `image PATH (8×6, 1.2 KB)`.
-    func attachmentLine(_ attachment: JSONValue?) -> String? {
-        guard let attachment, attachment.objectValue != nil else { return nil }
+    func attachmentLine(_ attachment: AttachmentView) -> String {
         var facts: [String] = []
-        if let width = attachment["width"]?.integerValue, let height = attachment["height"]?.integerValue {
-            facts.append("\(width)×\(height)")
-        }
-        if let size = attachment["size"]?.integerValue { facts.append(Self.byteCount(size)) }
-        let place = attachment["path"]?.stringValue ?? attachment["name"]?.stringValue ?? "(not downloaded yet)"
-        return style.muted("image ") + place
-            + (facts.isEmpty ? "" : style.muted(" (" + facts.joined(separator: ", ") + ")"))
+        if let width = attachment.width, let height = attachment.height { facts.append("\(width)×\(height)") }
+        facts.append(Self.byteCount(attachment.size))
+        let place = attachment.path ?? attachment.name ?? "(not downloaded yet)"
+        return style.muted("image ") + place + style.muted(" (" + facts.joined(separator: ", ") + ")")
     }
 
     /// `messages.list`: one message per line, oldest first, replies quoted from the same page.
-    func messages(_ value: JSONValue) -> String {
-        let messages = value.arrayValue ?? []
+    func messages(_ messages: [MessageView]) -> String {
         if messages.isEmpty { return style.muted("No messages.") }
-        var byID: [String: JSONValue] = [:]
-        for message in messages { if let id = message["id"]?.stringValue { byID[id] = message } }
+        let byID = Dictionary(messages.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         return messages.map { self.message($0, byID: byID) }.joined(separator: "\n")
     }
 
     /// `messages.search`: each hit as a message line whose matched ranges are highlighted.
-    func searchHits(_ value: JSONValue) -> String {
-        let hits = value.arrayValue ?? []
+    func searchHits(_ hits: [SearchResultView]) -> String {
         if hits.isEmpty { return style.muted("No matches.") }
         return hits.map { hit in
-            let message = hit["message"] ?? .null
-            let ranges = (hit["highlights"]?.arrayValue ?? []).compactMap { pair -> Range<Int>? in
-                guard let bounds = pair.arrayValue, bounds.count == 2,
-                    let start = bounds[0].integerValue, let end = bounds[1].integerValue, start < end
-                else { return nil }
-                return start..<end
+            let ranges = hit.highlights.compactMap { bounds -> Range<Int>? in
+                guard bounds.count == 2, bounds[0] < bounds[1] else { return nil }
+                return bounds[0]..<bounds[1]
             }
-            let text = message["text"]?.stringValue ?? ""
-            return self.message(message, body: Self.highlighted(text, ranges: ranges, style: style))
+            return self.message(hit.message, body: Self.highlighted(hit.message.text, ranges: ranges, style: style))
         }.joined(separator: "\n")
     }
 

@@ -14,55 +14,55 @@ struct OutputFormatter {
     var selfID: String?
 
     /// `daemon.status` as a short aligned report.
-    func status(_ value: JSONValue) -> String {
+    func status(_ status: StatusView) -> String {
         var rows: [[Table.Cell]] = []
         func row(_ label: String, _ text: String, _ paint: @escaping (String) -> String = { $0 }) {
             rows.append([Table.Cell(label, paint: style.muted), Table.Cell(text, paint: paint)])
         }
-        row("Daemon", "dialogued " + (value["version"]?.stringValue ?? "?"))
-        let locked = value["locked"]?.boolValue ?? true
+        row("Daemon", "dialogued " + status.version)
+        let locked = status.locked
         row("Key store", locked ? "locked" : "unlocked", { locked ? style.bad($0) : style.good($0) })
-        if let account = value["account"], account.objectValue != nil {
+        if let account = status.account {
             row("Account", accountLine(account), style.ink)
-            if account["needsLink"]?.boolValue == true {
+            if account.needsLink == true {
                 row("Device", "not linked yet: run `dialogue link` here", style.bad)
             }
         } else {
             row("Account", locked ? "unknown until unlocked" : "not signed in")
         }
-        if let connection = value["connection"] {
-            let state = connection["state"]?.stringValue ?? "unknown"
-            var text = state
-            if let server = connection["server"]?.stringValue { text += " · " + server }
-            if let retry = connection["retryInSeconds"]?.integerValue ?? connection["retryInSeconds"].flatMap(seconds) {
-                text += " · retry in \(retry)s"
-            }
-            if let error = connection["lastError"]?.stringValue { text += " · " + error }
-            row("Server", text, { state == "online" ? style.good($0) : state == "offline" ? style.bad($0) : $0 })
-        }
-        if let pending = value["outboxPending"]?.integerValue { row("Outbox", "\(pending) pending") }
-        if let cache = value["cache"] {
-            let messages = cache["messages"]?.integerValue ?? 0
-            let conversations = cache["conversations"]?.integerValue ?? 0
-            let bytes = cache["bytes"]?.integerValue ?? 0
-            row("Cache", "\(messages) messages · \(conversations) conversations · \(Self.byteCount(bytes))")
-        }
+        let connection = status.connection
+        var text = connection.state.rawValue
+        if let server = connection.server { text += " · " + server }
+        if let retry = connection.retryInSeconds { text += " · retry in \(Int(retry.rounded(.up)))s" }
+        if let error = connection.lastError { text += " · " + error }
+        row(
+            "Server", text,
+            {
+                switch connection.state {
+                case .online: style.good($0)
+                case .offline: style.bad($0)
+                case .connecting: $0
+                }
+            })
+        row("Outbox", "\(status.outboxPending) pending")
+        let cache = status.cache
+        row(
+            "Cache",
+            "\(cache.messages) messages · \(cache.conversations) conversations · \(Self.byteCount(cache.bytes))")
         return Table(headers: [], rows: rows).render(style: style)
     }
 
     /// `Name <email>`, the way an account is named everywhere.
-    func accountLine(_ account: JSONValue) -> String {
-        let name = account["fullname"]?.stringValue ?? account["id"]?.stringValue ?? "?"
-        guard let email = account["email"]?.stringValue else { return name }
-        return "\(name) <\(email)>"
+    func accountLine(_ account: AccountView) -> String {
+        "\(account.fullname.isEmpty ? account.id : account.fullname) <\(account.email)>"
     }
 
     /// An account (`me`, `signup`, `login`, `profile`): name, e-mail, bio, id.
-    func account(_ value: JSONValue) -> String {
-        var lines = [style.ink(accountLine(value))]
-        if let bio = value["bio"]?.stringValue, !bio.isEmpty { lines.append(bio) }
-        if let avatar = value["avatarUrl"]?.stringValue { lines.append(style.muted("Avatar " + avatar)) }
-        if let id = value["id"]?.stringValue { lines.append(style.muted("Id " + id)) }
+    func account(_ account: AccountView) -> String {
+        var lines = [style.ink(accountLine(account))]
+        if !account.bio.isEmpty { lines.append(account.bio) }
+        if let avatar = account.avatarUrl { lines.append(style.muted("Avatar " + avatar)) }
+        lines.append(style.muted("Id " + account.id))
         return lines.joined(separator: "\n")
     }
 
@@ -84,10 +84,5 @@ struct OutputFormatter {
         }
         if unit == 0 { return "\(bytes) B" }
         return String(format: "%.1f", value) + " " + units[unit]
-    }
-
-    private func seconds(_ value: JSONValue) -> Int? {
-        if case .double(let seconds) = value { return Int(seconds.rounded(.up)) }
-        return nil
     }
 }

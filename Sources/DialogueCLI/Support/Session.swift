@@ -22,6 +22,55 @@ struct Session {
         }
     }
 
+    /// Calls a method by its type and decodes its result.
+    func call<Request: LocalRequest>(_ request: Request) async throws -> Request.Response {
+        try Self.decode(try await call(Request.method, try JSONValue(encoding: request)), of: Request.self)
+    }
+
+    /// Calls a method by its type and prints either the daemon's own JSON (with `--json`, so a
+    /// newer daemon's extra members reach scripts) or `human(result)`.
+    func run<Request: LocalRequest>(_ request: Request, human: (Request.Response) -> String) async throws {
+        let result = try await call(Request.method, try JSONValue(encoding: request))
+        if options.json {
+            print(result.serialized())
+        } else {
+            let text = human(try Self.decode(result, of: Request.self))
+            if !text.isEmpty { print(text) }
+        }
+    }
+
+    /// Calls a method by its type and returns the daemon's own JSON, for results that are printed
+    /// later with ``emit(_:as:human:)``.
+    func result<Request: LocalRequest>(of request: Request) async throws -> JSONValue {
+        try await call(Request.method, try JSONValue(encoding: request))
+    }
+
+    /// Prints a result of `request` the way the options ask: its JSON, or `human` of it decoded.
+    func emit<Request: LocalRequest>(
+        _ result: JSONValue, as request: Request.Type, human: (Request.Response) -> String
+    ) throws {
+        if options.json {
+            print(result.serialized())
+        } else {
+            let text = human(try Self.decode(result, of: Request.self))
+            if !text.isEmpty { print(text) }
+        }
+    }
+
+    /// A result as its method's type; a daemon that answers another shape is named as the cause.
+    static func decode<Request: LocalRequest>(_ result: JSONValue, of request: Request.Type) throws
+        -> Request.Response
+    {
+        do {
+            return try result.decode(Request.Response.self)
+        } catch {
+            throw CLIFailure(
+                message: "dialogued answered \(Request.method) with a result this dialogue does not understand"
+                    + " (is it another version?)",
+                exitCode: 1)
+        }
+    }
+
     /// Calls `method` and prints either its JSON (with `--json`) or `human(result)`.
     func run(_ method: String, _ params: JSONValue? = nil, human: (JSONValue) -> String) async throws {
         let result = try await call(method, params)
