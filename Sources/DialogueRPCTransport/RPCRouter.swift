@@ -70,9 +70,7 @@ package final class RPCRouter: Sendable {
     }
 
     private static func encode(_ result: some Encodable) throws -> JSONValue {
-        // Handlers that build their answer as JSON skip an encode-and-parse round trip.
-        if let json = result as? JSONValue { return json }
-        return try JSONValue(encoding: result)
+        try JSONValue(encoding: result)
     }
 
     /// The registered method names, sorted; `rpc.discover` and its test compare them with ``LocalAPI``.

@@ -10,6 +10,12 @@ package enum SchemaReflector {
         try reflect(type).schema
     }
 
+    /// The schema of `type`, or ``Schema/any`` if it cannot be reflected: for published documents,
+    /// which stay whole (every wire type has a test that reflects it).
+    package static func schemaOrAny<T: Decodable>(of type: T.Type) -> Schema {
+        (try? schema(of: type)) ?? .any
+    }
+
     static func reflect<T: Decodable>(_ type: T.Type) throws -> (value: T, schema: Schema) {
         if let described = type as? any SchemaDescribing.Type {
             // The cast cannot fail: `described` is `T` itself.

@@ -5,8 +5,9 @@ import Foundation
 
 /// One connection to the daemon for one command, with the output style that command should use.
 ///
-/// Commands call ``call(_:_:)``, which tags a daemon error with its method so the failure can say
-/// which call the daemon does not support yet.
+/// Commands call methods by their types (``run(_:human:)``, ``call(_:)``); every call goes
+/// through ``call(_:_:)``, which tags a daemon error with its method so the failure can say which
+/// call the daemon does not support yet.
 struct Session {
     let client: RPCClient
     let options: GlobalOptions
@@ -30,13 +31,7 @@ struct Session {
     /// Calls a method by its type and prints either the daemon's own JSON (with `--json`, so a
     /// newer daemon's extra members reach scripts) or `human(result)`.
     func run<Request: LocalRequest>(_ request: Request, human: (Request.Response) -> String) async throws {
-        let result = try await call(Request.method, try JSONValue(encoding: request))
-        if options.json {
-            print(result.serialized())
-        } else {
-            let text = human(try Self.decode(result, of: Request.self))
-            if !text.isEmpty { print(text) }
-        }
+        try emit(try await result(of: request), as: Request.self, human: human)
     }
 
     /// Calls a method by its type and returns the daemon's own JSON, for results that are printed
@@ -69,12 +64,6 @@ struct Session {
                     + " (is it another version?)",
                 exitCode: 1)
         }
-    }
-
-    /// Calls `method` and prints either its JSON (with `--json`) or `human(result)`.
-    func run(_ method: String, _ params: JSONValue? = nil, human: (JSONValue) -> String) async throws {
-        let result = try await call(method, params)
-        emit(result, human: human)
     }
 
     /// Prints a result the way the options ask.

@@ -41,10 +41,10 @@ package actor EventBroadcaster {
 
     /// Sends `event` to every subscription that wants it (once per connection), except to
     /// connection `excluded`, which already got it. Its params are encoded once, and only when
-    /// someone wants it.
-    package func publish(_ event: LocalEvent, except excluded: Int? = nil) {
+    /// someone wants it, unless the caller already has them (`encoded`).
+    package func publish(_ event: LocalEvent, encoded: JSONValue? = nil, except excluded: Int? = nil) {
         let method = event.method
-        var params: JSONValue?
+        var params = encoded
         var sent: Set<Int> = excluded.map { [$0] } ?? []
         for subscription in subscriptions.values
         where subscription.types?.contains(method) ?? true && !sent.contains(subscription.connection.id) {

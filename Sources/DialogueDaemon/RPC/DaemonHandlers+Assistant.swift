@@ -17,10 +17,10 @@ extension DaemonHandlers {
         router.register(BotAskRequest.self) { params, context in
             let connection = context.connection
             // Other subscribers get the same stream through one ordered queue.
-            let (others, relay) = AsyncStream<LocalEvent>.makeStream()
+            let (others, relay) = AsyncStream<(LocalEvent, JSONValue)>.makeStream()
             Task {
-                for await event in others {
-                    await broadcaster.publish(event, except: connection.id)
+                for await (event, params) in others {
+                    await broadcaster.publish(event, encoded: params, except: connection.id)
                 }
             }
             let requestId: String
@@ -32,9 +32,9 @@ extension DaemonHandlers {
                         case .done(let requestId, let error): .botDone(BotDoneView(requestId: requestId, error: error))
                         }
                     // The views hold only strings, so encoding cannot fail.
-                    _ = connection.notify(
-                        method: notification.method, params: (try? notification.params()) ?? .object([:]))
-                    relay.yield(notification)
+                    let params = (try? notification.params()) ?? .object([:])
+                    _ = connection.notify(method: notification.method, params: params)
+                    relay.yield((notification, params))
                     if case .botDone = notification { relay.finish() }
                 }
             } catch let error as DaemonError {

@@ -56,12 +56,8 @@ extension LocalAPI {
         [
             "name": .string(kind.rawValue),
             "summary": .string(kind.summary),
-            "params": ["name": "params", "schema": schema(of: kind.payload).jsonSchema],
+            "params": ["name": "params", "schema": SchemaReflector.schemaOrAny(of: kind.payload).jsonSchema],
         ]
-    }
-
-    private static func schema<T: Decodable>(of type: T.Type) -> Schema {
-        (try? SchemaReflector.schema(of: type)) ?? .any
     }
 
     private static var errorObjects: [JSONValue] {

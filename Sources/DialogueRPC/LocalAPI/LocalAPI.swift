@@ -48,9 +48,4 @@ package enum LocalAPI {
         BotHistoryRequest.self,
         BotClearRequest.self,
     ]
-
-    /// The request type of a method name.
-    package static func request(named method: String) -> (any LocalRequest.Type)? {
-        requests.first { $0.method == method }
-    }
 }

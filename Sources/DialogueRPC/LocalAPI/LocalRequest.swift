@@ -19,10 +19,9 @@ package protocol LocalRequest: Codable, Sendable, Equatable {
 extension LocalRequest {
     package static var enumeratedParams: [String: [String]] { [:] }
 
-    /// The params' schema, read off this type. Every request reflects (a test describes each one);
-    /// `any` keeps a document whole if one ever did not.
-    package static var paramsSchema: Schema { (try? SchemaReflector.schema(of: Self.self)) ?? .any }
+    /// The params' schema, read off this type.
+    package static var paramsSchema: Schema { SchemaReflector.schemaOrAny(of: Self.self) }
 
     /// The result's schema, read off ``Response``.
-    package static var responseSchema: Schema { (try? SchemaReflector.schema(of: Response.self)) ?? .any }
+    package static var responseSchema: Schema { SchemaReflector.schemaOrAny(of: Response.self) }
 }

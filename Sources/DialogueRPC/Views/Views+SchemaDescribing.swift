@@ -8,7 +8,7 @@ extension BotTurnView.Role: SchemaDescribing {}
 /// A union decoded by hand: the group after a removal, or `{}` after leaving.
 extension MemberRemovalResult: SchemaDescribing {
     package static var schema: Schema {
-        .oneOf([(try? SchemaReflector.schema(of: ConversationView.self)) ?? .any, .object([])])
+        .oneOf([SchemaReflector.schemaOrAny(of: ConversationView.self), .object([])])
     }
     package static var schemaPlaceholder: MemberRemovalResult { .left }
 }
