@@ -70,7 +70,7 @@ extension AccountSession {
         conversations[id] = record
         try await save(conversation: id)
         // Only the newest avatar: the server lets members download just the one the group has now.
-        if !record.removed, let avatar = record.avatar { await fetchAttachment(avatar, kind: "a group avatar") }
+        if !record.removed, let avatar = record.avatar { await fetchGroupAvatar(avatar, of: id) }
     }
 
     func conversationWrite(_ id: String) throws(DaemonError) -> LocalStore.MetaWrite {
@@ -138,10 +138,15 @@ extension AccountSession {
             view.admin = admin.rawValue
         }
         view.lastMessage = lastMessages[id].map(messageView)
-        if record.isGroup, let avatar = record.avatar, let url = groupAvatarURL(avatar) {
+        if record.isGroup, let avatar = record.avatar, let url = blobs.groupAvatarURL(avatar) {
             view.avatarUrl = url.absoluteString
         }
         return view
+    }
+
+    /// Tells front ends a conversation changed (nothing when it is gone).
+    func publishConversation(_ id: String) async {
+        if let view = conversationView(id) { await publish(.conversationUpdated(view)) }
     }
 
     /// The view of a conversation a change just went through; missing only if it was deleted meanwhile.
@@ -292,7 +297,7 @@ extension AccountSession {
             record?.removed = !(draft.state?.roster.contains(deviceKeys.user) ?? false)
             conversations[id] = record
             try await save(conversation: id)
-            if let view = conversationView(id) { await publish(.conversationUpdated(view)) }
+            await publishConversation(id)
             return
         }
     }

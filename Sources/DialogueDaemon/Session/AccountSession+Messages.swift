@@ -16,7 +16,7 @@ extension AccountSession {
         if let cached = message.attachment, !message.deleted {
             attachment = AttachmentView(
                 size: Int(cached.length), mime: cached.mime, width: cached.width.map(Int.init),
-                height: cached.height.map(Int.init), name: cached.name, path: attachmentPath(for: message))
+                height: cached.height.map(Int.init), name: cached.name, path: blobs.attachmentPath(for: message))
         }
         return MessageView(
             id: message.id, conversationId: message.conversationId, senderId: message.senderId,
@@ -91,7 +91,7 @@ extension AccountSession {
         do {
             let page = try await store.messages(conversationId: conversationId, before: before, limit: limit)
             for message in page where !message.deleted {
-                if let attachment = message.attachment { refetchIfMissing(attachment) }
+                if let attachment = message.attachment { await refetchIfMissing(attachment) }
             }
             return page.map(messageView)
         } catch {

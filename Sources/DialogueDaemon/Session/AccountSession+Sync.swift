@@ -46,7 +46,7 @@ extension AccountSession {
         case .conversationCreated, .conversationUpdated:
             guard let op = data.op else { return }
             try await absorb(op)
-            if let view = conversationView(op.conversationId) { await publish(.conversationUpdated(view)) }
+            await publishConversation(op.conversationId)
         case .conversationRemoved:
             guard let op = data.op else { return }
             try? await absorb(op)
@@ -156,12 +156,25 @@ extension AccountSession {
             cached.text = newBody
             cached.editedAt = message.editedAt
         }
-        // The image first, so a front end that lists the message on `message.new` can show it.
-        if let attachment = cached.attachment { await fetchAttachment(attachment) }
-        try await store([cached], notify: LocalEvent.messageNew, fromSync: true)
-        if message.senderId != me, Date().timeIntervalSince(message.createdAt) < Self.notificationAge {
-            await notifyDesktop(cached)
+        try await store([cached], notify: nil, fromSync: true)
+        let arrived = cached
+        let alert = message.senderId != me && Date().timeIntervalSince(message.createdAt) < Self.notificationAge
+        // An image is announced once it is here, so a front end that lists the message on
+        // `message.new` can show it; the download runs in the background, and the events after
+        // this one are applied meanwhile.
+        if let attachment = cached.attachment,
+            await downloads.enqueue(
+                attachment, kind: "an attachment", completion: { _ in await self.announce(arrived, alert: alert) })
+        {
+            return
         }
+        await announce(arrived, alert: alert)
+    }
+
+    /// `message.new` for a received message, and the desktop notification when `alert`.
+    private func announce(_ message: CachedMessage, alert: Bool) async {
+        await publish(.messageNew(messageView(message)))
+        if alert { await notifyDesktop(message) }
     }
 
     private func receiveEdit(_ message: Message) async throws(DaemonError) {

@@ -20,7 +20,9 @@ package actor AccountSession {
     let broadcaster: EventBroadcaster
     let logger: Logger
     let search: SearchIndex
-    let files: SessionFiles
+    /// Attachment and avatar files, and the background queue that downloads them.
+    let blobs: BlobCache
+    let downloads: BlobDownloader
     /// Shows a desktop notification (summary, body); the daemon decides muting and focus.
     var desktopNotifier: (@Sendable (String, String) async -> Void)?
 
@@ -34,13 +36,8 @@ package actor AccountSession {
     var sessions: [String: ConversationSession] = [:]
     /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
     var linkedSecrets: [String: [UInt64: Data]] = [:]
-    /// Blob ids being fetched again (``refetchIfMissing(_:)``), so a list repeated meanwhile does not.
-    var refetching: Set<String> = []
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
-    /// Profile pictures downloaded this session, by blob id: files in the runtime directory only.
-    /// Behind a lock so `daemon.status` can name the account's own without waiting for the actor.
-    nonisolated let profileAvatars = Mutex<[String: URL]>([:])
     var presence: [String: PresenceEntry] = [:]
     var typingIn = TypingAggregator()
     var typingOut: [String: TypingDebouncer] = [:]
@@ -72,7 +69,11 @@ package actor AccountSession {
         files: SessionFiles,
         logger: Logger
     ) throws(DaemonError) {
-        self.files = files
+        blobs = BlobCache(files: files, logger: logger)
+        downloads = BlobDownloader(cache: blobs, logger: logger) {
+            [client, token = account.token] id throws(DaemonError) in
+            try await client.downloadBlob(id, token: token)
+        }
         self.store = store
         self.client = client
         self.account = account
@@ -213,8 +214,9 @@ package actor AccountSession {
 
     /// Wipes what this session holds in memory (lock, logout).
     package func close() async {
+        await downloads.close()
         try? await search.removeAll()
-        removeDecryptedFiles()
+        blobs.removeDecryptedFiles()
         sessions.removeAll()
         conversations.removeAll()
         let signal = outboxSignal
