@@ -152,12 +152,10 @@ struct DeviceLinker: Sendable {
             }
         }
         do {
-            var records: [String: PinRecord] = [:]
-            for (user, pin) in pins.pins { records[user.rawValue] = PinRecord(pin) }
             try await store.apply(
                 messages: [],
                 meta: [
-                    try .init(DeviceIdentity.metaKey, identity), try .init(PinRecord.metaKey, records),
+                    try .init(DeviceIdentity.metaKey, identity), try ContactKeys(pins: pins).pinsWrite(),
                     try .init(LinkedSecrets.metaKey, LinkedSecrets(secrets: secrets)),
                     try .init(PendingLink.metaKey, PendingLink?.none),
                 ],

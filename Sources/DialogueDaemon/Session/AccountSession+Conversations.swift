@@ -51,7 +51,7 @@ extension AccountSession {
             do {
                 op = try DialogueCrypto.ConversationOp(parsing: Array(wire.op.data))
                 if let head = session.state?.headSeq, op.seq <= head { continue }
-                try session.receive(op, directory: directory)
+                try session.receive(op, directory: contacts.directory)
             } catch {
                 logger.error(
                     "refused a conversation op", metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
@@ -102,8 +102,7 @@ extension AccountSession {
         conversations[id] = nil
         sessions[id] = nil
         try? await search.removeConversation(id)
-        unread[id] = nil
-        lastMessages[id] = nil
+        tally.forget(id)
         recountConversations()
         do {
             try await store.apply(
@@ -132,12 +131,12 @@ extension AccountSession {
             name = displayName(other)
         }
         var view = ConversationView(
-            id: id, isGroup: record.isGroup, name: name, members: members, unread: unread[id]?.count ?? 0,
+            id: id, isGroup: record.isGroup, name: name, members: members, unread: tally.unread(in: id),
             muted: record.muted, removed: record.removed)
         if record.isGroup, let admin = roster?.users.first(where: { roster?.isAdmin($0) ?? false }) {
             view.admin = admin.rawValue
         }
-        view.lastMessage = lastMessages[id].map(messageView)
+        view.lastMessage = tally.newest[id].map(messageView)
         if record.isGroup, let avatar = record.avatar, let url = blobs.groupAvatarURL(avatar) {
             view.avatarUrl = url.absoluteString
         }
@@ -162,15 +161,15 @@ extension AccountSession {
             throw DaemonError(.invalidInput, "filter must be all, direct, groups or unread")
         }
         let ids = conversations.values.filter { record in
-            guard !record.removed || lastMessages[record.id] != nil else { return false }
+            guard !record.removed || tally.newest[record.id] != nil else { return false }
             switch filter {
             case "direct": return !record.isGroup
             case "groups": return record.isGroup
-            case "unread": return !(unread[record.id]?.isEmpty ?? true)
+            case "unread": return tally.unread(in: record.id) > 0
             default: return true
             }
         }.sorted { lhs, rhs in
-            (lastMessages[lhs.id]?.createdAt ?? lhs.createdAt) > (lastMessages[rhs.id]?.createdAt ?? rhs.createdAt)
+            (tally.newest[lhs.id]?.createdAt ?? lhs.createdAt) > (tally.newest[rhs.id]?.createdAt ?? rhs.createdAt)
         }.map(\.id)
         return ids.compactMap { conversationView($0) }
     }
@@ -229,7 +228,7 @@ extension AccountSession {
         let made: (session: ConversationSession, op: DialogueCrypto.ConversationOp)
         do {
             made = try ConversationSession.create(
-                kind: kind, members: members, keys: deviceKeys, directory: directory, nowMs: Self.nowMs(),
+                kind: kind, members: members, keys: deviceKeys, directory: contacts.directory, nowMs: Self.nowMs(),
                 metadata: info?.encoded)
         } catch {
             throw DaemonError(.failed, "Creating the conversation's keys failed", cause: error)
@@ -272,7 +271,7 @@ extension AccountSession {
             guard var draft = sessions[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
             let op: DialogueCrypto.ConversationOp
             do {
-                op = try draft.propose(payload, directory: directory, nowMs: Self.nowMs(), metadata: metadata)
+                op = try draft.propose(payload, directory: contacts.directory, nowMs: Self.nowMs(), metadata: metadata)
             } catch {
                 switch error.code {
                 case .notAdmin: throw DaemonError(.forbidden, "Only the group's admin can do that")
@@ -436,7 +435,7 @@ extension AccountSession {
     func rekeyIfNeeded(_ id: String) async throws(DaemonError) {
         let due: OpPayload.RekeyReason? = conversations[id]?.rekeyDue == true ? .deviceRevoked : nil
         guard let session = sessions[id],
-            let reason = due ?? session.rekeyReason(directory: directory, nowMs: Self.nowMs())
+            let reason = due ?? session.rekeyReason(directory: contacts.directory, nowMs: Self.nowMs())
         else { return }
         try await ensureKeys(for: members(of: id))
         try await propose(id, .rekey(reason: reason)) { (op) async throws(DaemonError) in

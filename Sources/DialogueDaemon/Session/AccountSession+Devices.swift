@@ -54,7 +54,8 @@ extension AccountSession {
     /// The account's current device list, freshly fetched and verified against our pin.
     func ownDeviceList() async throws(DaemonError) -> DeviceList {
         try await ensureKeys(for: [me], refresh: true)
-        guard let bundle = bundles[me], let current = try? DeviceList(parsing: Array(bundle.deviceList.data)) else {
+        guard let bundle = contacts.bundles[me], let current = try? DeviceList(parsing: Array(bundle.deviceList.data))
+        else {
             throw DaemonError(.failed, "This account's device list could not be read from the directory")
         }
         return current
@@ -147,9 +148,7 @@ extension AccountSession {
     private func linkBundle() -> LinkBundle {
         LinkBundle(
             account: accountIdentity,
-            pins: pins.pins.filter { $0.key != deviceKeys.user }.map { user, pin in
-                LinkBundle.ContactPin(user: user, accountKey: pin.accountKey, verified: pin.verified)
-            },
+            pins: contacts.linkPins(excluding: deviceKeys.user),
             conversations: sessions.values.compactMap { session in
                 guard let state = session.state else { return nil }
                 return LinkBundle.ConversationKeys(

@@ -10,61 +10,40 @@ extension AccountSession {
     /// `typing.update`: debounced into one start and a stop after a quiet second.
     package func typingUpdate(conversationId: String, typing: Bool) async throws(DaemonError) -> EmptyResult {
         _ = try requireConversation(conversationId)
-        var debouncer = typingOut[conversationId] ?? TypingDebouncer()
-        let actions = debouncer.update(typing: typing, now: Self.now())
-        typingOut[conversationId] = debouncer
-        await perform(actions, conversationId: conversationId)
+        await send(live.typed(typing, in: conversationId, now: Self.now()))
         return EmptyResult()
     }
 
-    private func perform(_ actions: [TypingDebouncer.Action], conversationId: String) async {
+    private func send(_ frames: [ClientFrame]) async {
         guard let sendFrame else { return }
-        for action in actions {
-            await sendFrame(.typing(conversationId: conversationId, typing: action == .sendStart))
-        }
+        for frame in frames { await sendFrame(frame) }
     }
 
     /// Called a few times a second by the live-state service: sends due stops, expires stale typists.
     package func tick() async {
-        let now = Self.now()
-        for (conversationId, var debouncer) in typingOut {
-            let actions = debouncer.tick(now: now)
-            typingOut[conversationId] = debouncer
-            await perform(actions, conversationId: conversationId)
-        }
-        for (conversationId, userIds) in typingIn.expire(now: now) {
-            await publish(
-                .typing(TypingView(conversationId: conversationId, userIds: userIds)))
-        }
+        let (frames, typing) = live.tick(now: Self.now())
+        await send(frames)
+        for view in typing { await publish(.typing(view)) }
     }
 
     /// Someone else's typing frame.
     package func received(typing: Bool, userId: String, conversationId: String) async {
         guard userId != me,
-            let userIds = typingIn.received(
-                conversationId: conversationId, userId: userId, typing: typing, now: Self.now())
+            let view = live.received(typing: typing, userId: userId, conversationId: conversationId, now: Self.now())
         else { return }
-        await publish(
-            .typing(TypingView(conversationId: conversationId, userIds: userIds)))
+        await publish(.typing(view))
     }
 
     /// A presence snapshot or change.
     package func received(presence entries: [PresenceEntry]) async {
-        for entry in entries where presence[entry.userId] != entry {
-            presence[entry.userId] = entry
-            await publish(.presence(presenceView(entry)))
-        }
+        for view in live.received(presence: entries) { await publish(.presence(view)) }
     }
 
     /// The live connection came up (with a frame sender) or went down (`nil`).
     package func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
         sendFrame = send
         if send == nil {
-            // Nobody is known to be online while we cannot see the server.
-            for (id, entry) in presence where entry.online {
-                presence[id]?.online = false
-                await publish(.presence(presenceView(presence[id] ?? entry)))
-            }
+            for view in live.wentOffline() { await publish(.presence(view)) }
         } else {
             wakeOutbox()
             try? await refreshUsers()
@@ -79,15 +58,8 @@ extension AccountSession {
         try? await store.setMeta("users", users)
     }
 
-    func presenceView(_ entry: PresenceEntry) -> PresenceView {
-        PresenceView(
-            userId: entry.userId, online: entry.online, lastSeen: entry.lastSeen.map(WireDate.string(from:)))
-    }
-
     /// `presence.list`.
-    package func presenceList() -> [PresenceView] {
-        presence.values.sorted { $0.userId < $1.userId }.map(presenceView)
-    }
+    package func presenceList() -> [PresenceView] { live.list }
 
     /// `users.list`: the people on the server, refreshed when it can be reached; unread counts come
     /// from the direct conversation in the cache, profile pictures from the runtime directory
@@ -123,11 +95,11 @@ extension AccountSession {
         }
         let avatars = await profileAvatarURLs(Set(list.compactMap(\.avatarBlobId)), download: true)
         return list.map { user in
-            let live = presence[user.id]
+            let online = live.presence[user.id]
             return UserView(
-                id: user.id, fullname: user.fullname, bio: user.bio, online: live?.online ?? user.online,
-                lastSeen: (live?.lastSeen ?? user.lastSeen).map(WireDate.string(from:)),
-                unread: direct[user.id].map { unread[$0]?.count ?? 0 } ?? 0, conversationId: direct[user.id],
+                id: user.id, fullname: user.fullname, bio: user.bio, online: online?.online ?? user.online,
+                lastSeen: (online?.lastSeen ?? user.lastSeen).map(WireDate.string(from:)),
+                unread: direct[user.id].map(tally.unread(in:)) ?? 0, conversationId: direct[user.id],
                 email: user.id == found ? needle : nil, avatarUrl: user.avatarBlobId.flatMap { avatars[$0] })
         }
     }

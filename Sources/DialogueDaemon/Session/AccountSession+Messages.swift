@@ -12,35 +12,7 @@ extension AccountSession {
     // MARK: - Views
 
     func messageView(_ message: CachedMessage) -> MessageView {
-        var attachment: AttachmentView?
-        if let cached = message.attachment, !message.deleted {
-            attachment = AttachmentView(
-                size: Int(cached.length), mime: cached.mime, width: cached.width.map(Int.init),
-                height: cached.height.map(Int.init), name: cached.name, path: blobs.attachmentPath(for: message))
-        }
-        return MessageView(
-            id: message.id, conversationId: message.conversationId, senderId: message.senderId,
-            text: message.deleted ? "" : message.text,
-            reactions: message.reactions.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { emoji, users in
-                ReactionView(emoji: emoji, count: users.count, mine: users.contains(me))
-            },
-            createdAt: WireDate.string(from: message.createdAt), deleted: message.deleted,
-            seen: message.senderId == me ? !message.seenBy.isEmpty : message.seen,
-            state: MessageView.State(rawValue: message.state.rawValue) ?? .pending, replyTo: message.replyTo,
-            editedAt: message.editedAt.map(WireDate.string(from:)), failureReason: message.failureReason,
-            attachment: attachment)
-    }
-
-    /// Keeps the in-memory unread set and newest message current.
-    func note(_ message: CachedMessage) {
-        let id = message.conversationId
-        if message.senderId != me, !message.seen, !message.deleted {
-            unread[id, default: []].insert(message.id)
-        } else {
-            unread[id]?.remove(message.id)
-        }
-        if let last = lastMessages[id], last.createdAt > message.createdAt, last.id != message.id { return }
-        lastMessages[id] = message
+        MessageView(message, me: me, attachmentPath: message.deleted ? nil : blobs.attachmentPath(for: message))
     }
 
     /// Saves messages, updates the index and the unread counts, and tells front ends.
@@ -56,7 +28,7 @@ extension AccountSession {
         }
         if cursor != nil { pendingCursor = nil }
         for message in messages {
-            note(message)
+            tally.note(message)
             if message.deleted {
                 try? await search.remove(messageIds: [message.id])
             } else {
@@ -178,7 +150,7 @@ extension AccountSession {
         try await enqueue(
             .send(conversationId: conversationId, messageId: id, text: body, replyTo: replyTo, attachment: attachment),
             requestId: id, saving: withAttachment)
-        note(withAttachment)
+        tally.note(withAttachment)
         try? await search.upsert([SearchEntry(withAttachment)])
         let view = messageView(withAttachment)
         await publish(.messageNew(view))
@@ -245,16 +217,9 @@ extension AccountSession {
             .react(
                 conversationId: message.conversationId, messageId: messageId, eventId: eventId, emoji: emoji, on: on),
             requestId: eventId)
-        Self.setReaction(&message, user: me, emoji: emoji, on: on)
+        EventApplier.setReaction(&message, user: me, emoji: emoji, on: on)
         try await store([message], notify: LocalEvent.messageReaction)
         return messageView(message)
-    }
-
-    static func setReaction(_ message: inout CachedMessage, user: String, emoji: String, on: Bool) {
-        var users = message.reactions[emoji] ?? []
-        users.removeAll { $0 == user }
-        if on { users.append(user) }
-        message.reactions[emoji] = users.isEmpty ? nil : users
     }
 
     /// `conversations.markRead`: marks everything up to `upTo` (or the newest) seen, locally now and
@@ -265,13 +230,13 @@ extension AccountSession {
         if let upTo {
             target = try await requireMessage(upTo)
         } else {
-            target = lastMessages[conversationId]
+            target = tally.newest[conversationId]
         }
         guard let target, target.conversationId == conversationId else {
-            return ReadStateView(conversationId: conversationId, unread: unread[conversationId]?.count ?? 0)
+            return ReadStateView(conversationId: conversationId, unread: tally.unread(in: conversationId))
         }
         var changed: [CachedMessage] = []
-        for id in unread[conversationId] ?? [] {
+        for id in tally.unreadIds(in: conversationId) {
             guard var message = try await cachedMessage(id), message.createdAt <= target.createdAt else { continue }
             message.seen = true
             changed.append(message)
@@ -283,6 +248,6 @@ extension AccountSession {
                 .markRead(conversationId: conversationId, upTo: target.id),
                 requestId: requestId)
         }
-        return ReadStateView(conversationId: conversationId, unread: unread[conversationId]?.count ?? 0)
+        return ReadStateView(conversationId: conversationId, unread: tally.unread(in: conversationId))
     }
 }

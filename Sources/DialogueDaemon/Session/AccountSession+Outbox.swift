@@ -151,7 +151,8 @@ extension AccountSession {
         let sealed: SealedEvent
         do {
             // In place (see `open`): `seal` changes nothing when it throws.
-            sealed = try sessions[id]!.seal(plaintext, directory: directory, nowMs: Self.nowMs(), eventID: eventID)
+            sealed = try sessions[id]!.seal(
+                plaintext, directory: contacts.directory, nowMs: Self.nowMs(), eventID: eventID)
         } catch {
             switch error.code {
             case .editWindowPassed, .editNotAllowed, .deleteNotAllowed, .notMember, .unknownTarget:

@@ -40,55 +40,73 @@ extension AccountSession {
         }
     }
 
+    /// Gathers what the applier needs for one event and performs what it decides.
     private func handle(_ event: SyncEvent) async throws(DaemonError) {
-        let data = event.data
-        switch event.type {
-        case .conversationCreated, .conversationUpdated:
-            guard let op = data.op else { return }
+        switch applier.plan(event) {
+        case .absorb(let op):
             try await absorb(op)
             await publishConversation(op.conversationId)
-        case .conversationRemoved:
-            guard let op = data.op else { return }
+        case .removed(let op):
             try? await absorb(op)
             conversations[op.conversationId]?.removed = true
             try await save(conversation: op.conversationId)
             await publish(.conversationRemoved(ConversationRemovedView(id: op.conversationId)))
-        case .conversationDeleted:
-            guard let id = data.conversationId else { return }
+        case .forget(let id):
             try await forget(conversation: id)
             await publish(.conversationRemoved(ConversationRemovedView(id: id)))
-        case .messageNew:
-            guard let message = data.message else { return }
+        case .newMessage(let message):
             try await receive(message)
-        case .messageEdited:
-            guard let message = data.message else { return }
+        case .editedMessage(let message):
             try await receiveEdit(message)
-        case .messageDeleted:
-            guard let message = data.message else { return }
-            try await receiveDelete(message)
-        case .messageReaction:
-            guard let reaction = data.reaction, let conversationId = data.conversationId else { return }
+        case .deletedMessage(let message):
+            try await perform(applier.deleted(message, cached: try await cachedMessage(message.id)))
+        case .reaction(let reaction, let conversationId):
             try await receiveReaction(reaction, conversationId: conversationId)
-        case .messageSeen:
-            guard let receipt = data.receipt else { return }
-            try await receiveSeen(receipt)
-        case .userUpdated:
-            guard let user = data.user else { return }
-            var entry =
-                users[user.id]
-                ?? SidebarUser(
-                    id: user.id, fullname: user.fullname, bio: user.bio, avatarBlobId: user.avatarBlobId, online: false,
-                    lastSeen: user.lastSeen, unread: 0, conversationId: nil)
-            entry.fullname = user.fullname
-            entry.bio = user.bio
-            entry.avatarBlobId = user.avatarBlobId
-            users[user.id] = entry
+        case .seen(let receipt):
+            var cached: [CachedMessage] = []
+            for id in receipt.messageIds {
+                if let message = try await cachedMessage(id) { cached.append(message) }
+            }
+            try await perform(applier.seen(receipt, cached: cached))
+        case .userUpdated(let user):
+            users[user.id] = applier.merged(user, into: users[user.id])
             try? await store.setMeta("users", users)
-        case .keysUpdated:
-            guard let userId = data.userId, userId != me else { return }
+        case .refreshKeys(let userId):
             try await ensureKeys(for: [userId], refresh: true)
-        case .devicePending, .deviceBundle:
+        case .ignore:
             break
+        }
+    }
+
+    private var applier: EventApplier { EventApplier(me: me, now: Date()) }
+
+    /// Saves what the applier decided with the event's cursor, then tells front ends. A new
+    /// message with an image is announced once the image is here; the download runs in the
+    /// background and the events after this one are applied meanwhile.
+    private func perform(_ effects: EventEffects) async throws(DaemonError) {
+        guard !effects.writes.isEmpty else { return }
+        guard effects.notice == .new, let arrived = effects.writes.first else {
+            try await store(effects.writes, notify: effects.notice.map(Self.localEvent), fromSync: true)
+            return
+        }
+        try await store(effects.writes, notify: nil, fromSync: true)
+        let alert = effects.alert
+        if let attachment = effects.awaitedAttachment,
+            await downloads.enqueue(
+                attachment, kind: "an attachment", completion: { _ in await self.announce(arrived, alert: alert) })
+        {
+            return
+        }
+        await announce(arrived, alert: alert)
+    }
+
+    private static func localEvent(_ notice: EventEffects.Notice) -> (MessageView) -> LocalEvent {
+        switch notice {
+        case .new: LocalEvent.messageNew
+        case .edited: LocalEvent.messageEdited
+        case .deleted: LocalEvent.messageDeleted
+        case .reaction: LocalEvent.messageReaction
+        case .seen: LocalEvent.messageSeen
         }
     }
 
@@ -103,7 +121,7 @@ extension AccountSession {
             do {
                 // In place: a copy of the session would copy its per-message history on every event.
                 // `open` changes nothing when it throws.
-                return try sessions[conversationId]!.open(bytes, directory: directory, nowMs: Self.nowMs())
+                return try sessions[conversationId]!.open(bytes, directory: contacts.directory, nowMs: Self.nowMs())
             } catch {
                 guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify", cause: error) }
                 switch error.code {
@@ -132,43 +150,17 @@ extension AccountSession {
             return
         }
         guard let envelope = message.envelope else {
-            let tombstone = CachedMessage(
-                id: message.id, conversationId: message.conversationId, senderId: message.senderId, text: "",
-                createdAt: message.createdAt, deleted: true, seen: true)
-            try await store([tombstone], notify: nil, fromSync: true)
+            try await perform(applier.tombstone(message))
             return
         }
         let received = try await open(envelope, in: message.conversationId)
-        guard received.header.sender.rawValue == message.senderId,
-            case .message(let body, let reply, let attachments) = received.plaintext
-        else {
-            throw DaemonError(.forbidden, "A message's envelope does not match its sender or kind")
+        var edit: EventPlaintext?
+        if let envelope = message.editEnvelope {
+            edit = try? await open(envelope, in: message.conversationId).plaintext
         }
-        var cached = CachedMessage(
-            id: message.id, conversationId: message.conversationId, senderId: message.senderId, text: body,
-            replyTo: reply?.hex, createdAt: message.createdAt, editedAt: nil, deleted: false,
-            seen: message.senderId == me || message.seenBy.contains(me), state: .sent)
-        cached.seenBy = message.seenBy
-        cached.attachment = attachments.first.map(CachedAttachment.init(descriptor:))
-        if let edit = message.editEnvelope, let applied = try? await open(edit, in: message.conversationId),
-            case .edit(_, let newBody) = applied.plaintext
-        {
-            cached.text = newBody
-            cached.editedAt = message.editedAt
-        }
-        try await store([cached], notify: nil, fromSync: true)
-        let arrived = cached
-        let alert = message.senderId != me && Date().timeIntervalSince(message.createdAt) < Self.notificationAge
-        // An image is announced once it is here, so a front end that lists the message on
-        // `message.new` can show it; the download runs in the background, and the events after
-        // this one are applied meanwhile.
-        if let attachment = cached.attachment,
-            await downloads.enqueue(
-                attachment, kind: "an attachment", completion: { _ in await self.announce(arrived, alert: alert) })
-        {
-            return
-        }
-        await announce(arrived, alert: alert)
+        try await perform(
+            applier.received(
+                message, sender: received.header.sender.rawValue, plaintext: received.plaintext, edit: edit))
     }
 
     /// `message.new` for a received message, and the desktop notification when `alert`.
@@ -178,43 +170,21 @@ extension AccountSession {
     }
 
     private func receiveEdit(_ message: Message) async throws(DaemonError) {
-        guard var cached = try await cachedMessage(message.id) else {
+        guard let cached = try await cachedMessage(message.id) else {
             try await receive(message)
             return
         }
         guard let envelope = message.editEnvelope else { return }
-        if message.senderId == me, let editedAt = cached.editedAt, let serverEdit = message.editedAt,
-            editedAt >= serverEdit.addingTimeInterval(-60)
-        {
-            cached.editedAt = serverEdit
-            try await store([cached], notify: nil, fromSync: true)
+        if let echo = applier.ownEditEcho(message, cached: cached) {
+            try await perform(echo)
             return
         }
         let received = try await open(envelope, in: message.conversationId)
-        guard case .edit(let target, let body) = received.plaintext, target.hex == message.id else {
-            throw DaemonError(.forbidden, "An edit's envelope does not match its message")
-        }
-        cached.text = body
-        cached.editedAt = message.editedAt ?? Date()
-        try await store([cached], notify: LocalEvent.messageEdited, fromSync: true)
-    }
-
-    private func receiveDelete(_ message: Message) async throws(DaemonError) {
-        var cached =
-            try await cachedMessage(message.id)
-            ?? CachedMessage(
-                id: message.id, conversationId: message.conversationId, senderId: message.senderId, text: "",
-                createdAt: message.createdAt, seen: true)
-        guard !cached.deleted else { return }
-        cached.deleted = true
-        cached.text = ""
-        cached.attachment = nil
-        cached.reactions = [:]
-        try await store([cached], notify: LocalEvent.messageDeleted, fromSync: true)
+        try await perform(applier.edited(cached, by: message, plaintext: received.plaintext))
     }
 
     private func receiveReaction(_ reaction: Reaction, conversationId: String) async throws(DaemonError) {
-        guard var cached = try await cachedMessage(reaction.messageId) else { return }
+        guard let cached = try await cachedMessage(reaction.messageId) else { return }
         if reaction.userId == me, let eventID = try? EventID(hex: reaction.id),
             sessions[conversationId]?.hasSeen(eventID) == true
         {
@@ -227,29 +197,9 @@ extension AccountSession {
             // Our own reaction from before a restart, already applied here.
             return
         }
-        guard case .reaction(let target, let key, let on) = received.plaintext, target.hex == reaction.messageId,
-            received.header.sender.rawValue == reaction.userId
-        else {
-            throw DaemonError(.forbidden, "A reaction's envelope does not match")
-        }
-        Self.setReaction(&cached, user: reaction.userId, emoji: key, on: on)
-        try await store([cached], notify: LocalEvent.messageReaction, fromSync: true)
-    }
-
-    private func receiveSeen(_ receipt: SeenReceipt) async throws(DaemonError) {
-        var changed: [CachedMessage] = []
-        for id in receipt.messageIds {
-            guard var cached = try await cachedMessage(id) else { continue }
-            if receipt.userId == me {
-                guard !cached.seen else { continue }
-                cached.seen = true
-            } else {
-                guard !cached.seenBy.contains(receipt.userId) else { continue }
-                cached.seenBy.append(receipt.userId)
-            }
-            changed.append(cached)
-        }
-        try await store(changed, notify: LocalEvent.messageSeen, fromSync: true)
+        try await perform(
+            applier.reacted(
+                cached, by: reaction, sender: received.header.sender.rawValue, plaintext: received.plaintext))
     }
 
     /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have
@@ -273,10 +223,6 @@ extension AccountSession {
 }
 
 extension AccountSession {
-    /// Messages older than this when they arrive (a backlog after a night offline) raise no desktop
-    /// notification: the unread counts tell, a burst of hundreds of pop-ups would not.
-    static let notificationAge: TimeInterval = 120
-
     /// Moves the cursor after a `resync` refetch.
     private func saveCursor(_ cursor: Int64) async throws(DaemonError) {
         do {

@@ -29,22 +29,18 @@ package actor AccountSession {
     var identity: DeviceIdentity
     var accountIdentity: AccountIdentity
     var deviceKeys: DeviceKeys
-    var pins: IdentityPins
-    var directory = VerifiedDirectory()
-    var bundles: [String: KeyBundle] = [:]
+    /// Contacts' pins and verified device keys.
+    var contacts = ContactKeys()
     var conversations: [String: ConversationRecord] = [:]
     var sessions: [String: ConversationSession] = [:]
     /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
     var linkedSecrets: [String: [UInt64: Data]] = [:]
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
-    var presence: [String: PresenceEntry] = [:]
-    var typingIn = TypingAggregator()
-    var typingOut: [String: TypingDebouncer] = [:]
-    /// Unread message ids per conversation and the newest message of each, kept in memory so the
-    /// list never decrypts the whole cache.
-    var unread: [String: Set<String>] = [:]
-    var lastMessages: [String: CachedMessage] = [:]
+    /// Typing and presence.
+    var live = LiveState()
+    /// Unread counts and the newest message of each conversation.
+    var tally: MessageTally
     /// The sequence number of the event being applied, until its first write saves it.
     var pendingCursor: Int64?
     var gateBusy = false
@@ -77,12 +73,12 @@ package actor AccountSession {
         self.store = store
         self.client = client
         self.account = account
+        tally = MessageTally(me: account.user.id)
         self.identity = identity
         (accountIdentity, deviceKeys) = try identity.unpack()
         self.broadcaster = broadcaster
         self.search = search
         self.logger = logger
-        pins = IdentityPins()
     }
 
     /// Opens the session for a signed-in account: loads keys, pins, contacts' bundles and
@@ -124,14 +120,10 @@ package actor AccountSession {
     /// Rebuilds in-memory state from the cache.
     private func restore() async throws(DaemonError) {
         do {
-            let pinRecords = try await store.meta(PinRecord.metaKey, as: [String: PinRecord].self) ?? [:]
-            var restored: [UserID: IdentityPins.Pin] = [:]
-            for (user, record) in pinRecords { restored[try UserID(user)] = record.pin }
-            pins = IdentityPins(pins: restored)
-            for (_, bundle) in try await store.metaValues(prefix: "directory.", as: KeyBundle.self) {
-                bundles[bundle.userId] = bundle
-                if let keys = try? verify(bundle) { directory.update(keys) }
-            }
+            contacts = try ContactKeys(
+                records: try await store.meta(PinRecord.metaKey, as: [String: PinRecord].self) ?? [:],
+                bundles: try await store.metaValues(prefix: "directory.", as: KeyBundle.self).map(\.1),
+                nowMs: Self.nowMs())
             users = try await store.meta("users", as: [String: SidebarUser].self) ?? [:]
             linkedSecrets = try await store.meta(LinkedSecrets.metaKey, as: LinkedSecrets.self)?.secrets ?? [:]
             for (_, record) in try await store.metaValues(prefix: "conversation.", as: ConversationRecord.self) {
@@ -158,7 +150,7 @@ package actor AccountSession {
             try DialogueCrypto.ConversationOp(parsing: Array(data))
         }
         return try ConversationSession(
-            keys: deviceKeys, replaying: ops, directory: directory,
+            keys: deviceKeys, replaying: ops, directory: contacts.directory,
             epochSecrets: record.epochSecrets.mapValues { SymmetricKey(data: $0) }, sendCounters: record.sendCounters)
     }
 
@@ -175,7 +167,7 @@ package actor AccountSession {
                 rowId = batch.next
                 entries += batch.messages.map(SearchEntry.init)
                 for message in batch.messages {
-                    note(message)
+                    tally.note(message)
                     guard let id = try? EventID(hex: message.id), let author = try? UserID(message.senderId) else {
                         continue
                     }
