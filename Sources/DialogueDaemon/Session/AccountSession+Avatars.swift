@@ -38,7 +38,7 @@ extension AccountSession {
     /// Queues the avatars of the groups this account is in whose blob is not cached (a fetch that
     /// failed while the server was away); cached ones cost a file check.
     func fetchMissingGroupAvatars() async {
-        for record in conversations.values where !record.removed {
+        for record in book.records.values where !record.removed {
             if let avatar = record.avatar { await fetchGroupAvatar(avatar, of: record.id) }
         }
     }

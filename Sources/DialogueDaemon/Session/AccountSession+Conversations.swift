@@ -12,7 +12,7 @@ extension AccountSession {
     /// Applies an op the server reported (sync), fetching any ops missed before it.
     func absorb(_ op: DialogueProtocol.ConversationOp) async throws(DaemonError) {
         let id = op.conversationId
-        if let state = sessions[id]?.state {
+        if let state = book.sessions[id]?.state {
             if UInt64(op.seq) <= state.headSeq { return }
             if UInt64(op.seq) == state.headSeq + 1 {
                 try await apply([op], to: id)
@@ -24,7 +24,7 @@ extension AccountSession {
 
     /// Fetches and applies every op after the local head (the whole log for a new conversation).
     func catchUp(_ id: String) async throws(DaemonError) {
-        let since = sessions[id]?.state.map { Int64($0.headSeq) + 1 } ?? 0
+        let since = book.sessions[id]?.state.map { Int64($0.headSeq) + 1 } ?? 0
         let ops = try await client.ops(of: id, since: since, token: token)
         try await apply(ops, to: id)
     }
@@ -32,65 +32,26 @@ extension AccountSession {
     /// Verifies and applies ops in order and saves the conversation.
     func apply(_ ops: [DialogueProtocol.ConversationOp], to id: String) async throws(DaemonError) {
         guard !ops.isEmpty else { return }
-        var people = Set(ops.flatMap { $0.memberIds + [$0.authorId] })
-        if let roster = sessions[id]?.state?.roster { people.formUnion(roster.users.map(\.rawValue)) }
+        let people = book.people(in: ops, of: id)
         try await ensureKeys(for: people)
         if people.contains(where: { users[$0] == nil && $0 != me }) { try? await refreshUsers() }
-        var session = sessions[id] ?? ConversationSession(keys: deviceKeys)
-        if sessions[id] == nil, let linked = linkedSecrets[id] {
-            // A linked device holds no envelope in the REKEYs before it: the link bundle's secrets stand in.
-            session.importEpochSecrets(linked.mapValues { SymmetricKey(data: $0) })
+        let record: ConversationRecord
+        do throws(DaemonError) {
+            record = try book.apply(ops, to: id, keys: deviceKeys, directory: contacts.directory)
+        } catch {
+            logger.error(
+                "refused a conversation op", metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
+            throw error
         }
-        var record =
-            conversations[id]
-            ?? ConversationRecord(
-                id: id, isGroup: false, createdAt: ops[0].createdAt, ops: [], epochSecrets: [:], sendCounters: [:],
-                name: nil, avatarBlobId: nil, muted: false, removed: false)
-        for wire in ops {
-            let op: DialogueCrypto.ConversationOp
-            do {
-                op = try DialogueCrypto.ConversationOp(parsing: Array(wire.op.data))
-                if let head = session.state?.headSeq, op.seq <= head { continue }
-                try session.receive(op, directory: contacts.directory)
-            } catch {
-                logger.error(
-                    "refused a conversation op", metadata: ["dialogue.conversation": "\(id)", "error": "\(error)"])
-                throw DaemonError(.forbidden, "An op of conversation \(id) did not verify", cause: error)
-            }
-            record.ops.append(wire.op.data)
-            if case .create(let kind, _) = op.payload { record.isGroup = kind == .group }
-            if let meta = try? session.metadata(of: op), let info = GroupInfo(bytes: meta) {
-                record.name = info.name
-                record.avatarBlobId = info.avatarBlobId
-                record.avatar = info.avatar
-            }
-        }
-        record.removed = !(session.state?.roster.contains(deviceKeys.user) ?? false)
-        sessions[id] = session
-        conversations[id] = record
         try await save(conversation: id)
         // Only the newest avatar: the server lets members download just the one the group has now.
         if !record.removed, let avatar = record.avatar { await fetchGroupAvatar(avatar, of: id) }
     }
 
-    func conversationWrite(_ id: String) throws(DaemonError) -> LocalStore.MetaWrite {
-        do {
-            return try .init(ConversationRecord.metaKey(id), conversations[id])
-        } catch {
-            throw DaemonError(.failed, "A conversation could not be encoded", cause: error)
-        }
-    }
-
     func save(conversation id: String) async throws(DaemonError) {
-        // The record's secrets and counters are the session's, copied only when it is saved.
-        if let session = sessions[id] {
-            conversations[id]?.sendCounters = session.sendCounters
-            conversations[id]?.epochSecrets = session.epochSecrets.mapValues { $0.withUnsafeBytes { Data($0) } }
-        }
+        let write = try book.write(id)
         do {
-            try await store.apply(messages: [], meta: [try conversationWrite(id)], cursor: nil)
-        } catch let error as DaemonError {
-            throw error
+            try await store.apply(messages: [], meta: [write], cursor: nil)
         } catch {
             throw DaemonError("Saving a conversation failed", store: error)
         }
@@ -99,8 +60,7 @@ extension AccountSession {
 
     /// Forgets a deleted conversation and its messages.
     func forget(conversation id: String) async throws(DaemonError) {
-        conversations[id] = nil
-        sessions[id] = nil
+        book.forget(id)
         try? await search.removeConversation(id)
         tally.forget(id)
         recountConversations()
@@ -115,32 +75,9 @@ extension AccountSession {
 
     // MARK: - Views
 
-    func members(of id: String) -> [String] {
-        sessions[id]?.state?.roster.users.map(\.rawValue) ?? []
-    }
-
     func conversationView(_ id: String) -> ConversationView? {
-        guard let record = conversations[id] else { return nil }
-        let roster = sessions[id]?.state?.roster
-        let members = roster?.users.map(\.rawValue) ?? []
-        let name: String
-        if record.isGroup {
-            name = record.name ?? "Group"
-        } else {
-            let other = members.first { $0 != me } ?? me
-            name = displayName(other)
-        }
-        var view = ConversationView(
-            id: id, isGroup: record.isGroup, name: name, members: members, unread: tally.unread(in: id),
-            muted: record.muted, removed: record.removed)
-        if record.isGroup, let admin = roster?.users.first(where: { roster?.isAdmin($0) ?? false }) {
-            view.admin = admin.rawValue
-        }
-        view.lastMessage = tally.newest[id].map(messageView)
-        if record.isGroup, let avatar = record.avatar, let url = blobs.groupAvatarURL(avatar) {
-            view.avatarUrl = url.absoluteString
-        }
-        return view
+        book.view(
+            id, me: me, tally: tally, name: displayName, lastMessage: messageView, avatarURL: blobs.groupAvatarURL)
     }
 
     /// Tells front ends a conversation changed (nothing when it is gone).
@@ -156,27 +93,7 @@ extension AccountSession {
 
     /// `conversations.list`, newest activity first; works offline.
     package func listConversations(filter: String?) throws(DaemonError) -> [ConversationView] {
-        let filter = filter ?? "all"
-        guard ["all", "direct", "groups", "unread"].contains(filter) else {
-            throw DaemonError(.invalidInput, "filter must be all, direct, groups or unread")
-        }
-        let ids = conversations.values.filter { record in
-            guard !record.removed || tally.newest[record.id] != nil else { return false }
-            switch filter {
-            case "direct": return !record.isGroup
-            case "groups": return record.isGroup
-            case "unread": return tally.unread(in: record.id) > 0
-            default: return true
-            }
-        }.sorted { lhs, rhs in
-            (tally.newest[lhs.id]?.createdAt ?? lhs.createdAt) > (tally.newest[rhs.id]?.createdAt ?? rhs.createdAt)
-        }.map(\.id)
-        return ids.compactMap { conversationView($0) }
-    }
-
-    func requireConversation(_ id: String) throws(DaemonError) -> ConversationRecord {
-        guard let record = conversations[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
-        return record
+        try book.listed(filter: filter, tally: tally).compactMap { conversationView($0) }
     }
 
     // MARK: - Creating
@@ -185,11 +102,7 @@ extension AccountSession {
     package func openDirect(userId: String) async throws(DaemonError) -> ConversationView {
         guard userId != me else { throw DaemonError(.invalidInput, "A direct conversation needs someone else") }
         return try await serialized { () async throws(DaemonError) -> ConversationView in
-            if let existing = conversations.values.first(where: {
-                !$0.isGroup && !$0.removed && members(of: $0.id).contains(userId)
-            }) {
-                return try changedConversationView(existing.id)
-            }
+            if let existing = book.direct(with: userId) { return try changedConversationView(existing) }
             guard let them = try? UserID(userId) else { throw DaemonError(.invalidInput, "Not a user id: \(userId)") }
             try await ensureKeys(for: [me, userId])
             try requireTrusted([userId])
@@ -246,11 +159,7 @@ extension AccountSession {
             try await catchUp(existing)
             return try changedConversationView(existing)
         }
-        sessions[id] = made.session
-        conversations[id] = ConversationRecord(
-            id: id, isGroup: kind == .group, createdAt: Date(), ops: [Data(made.op.encoded)],
-            epochSecrets: [:], sendCounters: [:],
-            name: info?.name, avatarBlobId: info?.avatarBlobId, avatar: info?.avatar, muted: false, removed: false)
+        book.add(made.session, op: made.op, isGroup: kind == .group, info: info)
         try await save(conversation: id)
         let view = try changedConversationView(id)
         await publish(.conversationUpdated(view))
@@ -268,7 +177,7 @@ extension AccountSession {
         post: (DialogueCrypto.ConversationOp) async throws(DaemonError) -> Void
     ) async throws(DaemonError) {
         for attempt in 0..<2 {
-            guard var draft = sessions[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
+            guard var draft = book.sessions[id] else { throw DaemonError(.notFound, "No conversation \(id)") }
             let op: DialogueCrypto.ConversationOp
             do {
                 op = try draft.propose(payload, directory: contacts.directory, nowMs: Self.nowMs(), metadata: metadata)
@@ -285,16 +194,7 @@ extension AccountSession {
                 try await catchUp(id)
                 continue
             }
-            sessions[id] = draft
-            var record = conversations[id]
-            record?.ops.append(Data(op.encoded))
-            if let metadata, let info = GroupInfo(bytes: metadata) {
-                record?.name = info.name
-                record?.avatarBlobId = info.avatarBlobId
-                record?.avatar = info.avatar
-            }
-            record?.removed = !(draft.state?.roster.contains(deviceKeys.user) ?? false)
-            conversations[id] = record
+            book.adopt(draft, op: op, metadata: metadata, me: deviceKeys.user)
             try await save(conversation: id)
             await publishConversation(id)
             return
@@ -304,13 +204,13 @@ extension AccountSession {
     /// `conversations.addMembers`: one signed ADD per new member (each starts a new epoch).
     package func addMembers(_ id: String, memberIds: [String]) async throws(DaemonError) -> ConversationView {
         try await serialized { () async throws(DaemonError) -> ConversationView in
-            let record = try requireConversation(id)
+            let record = try book.record(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Members can only be added to a group") }
-            for memberId in memberIds where !members(of: id).contains(memberId) {
+            for memberId in memberIds where !book.members(of: id).contains(memberId) {
                 guard let user = try? UserID(memberId) else {
                     throw DaemonError(.invalidInput, "Not a user id: \(memberId)")
                 }
-                try await ensureKeys(for: members(of: id) + [memberId])
+                try await ensureKeys(for: book.members(of: id) + [memberId])
                 try requireTrusted([memberId])
                 // The ADD repeats the name and avatar: the new member holds no key for older metadata.
                 let info = record.name.map {
@@ -337,11 +237,11 @@ extension AccountSession {
             return .left
         }
         return try await serialized { () async throws(DaemonError) -> MemberRemovalResult in
-            _ = try requireConversation(id)
-            guard let user = try? UserID(memberId), members(of: id).contains(memberId) else {
+            _ = try book.record(id)
+            guard let user = try? UserID(memberId), book.members(of: id).contains(memberId) else {
                 throw DaemonError(.notFound, "\(memberId) is not a member of this conversation")
             }
-            try await ensureKeys(for: members(of: id), refresh: false)
+            try await ensureKeys(for: book.members(of: id), refresh: false)
             try await propose(id, .remove(user: user)) { (op) async throws(DaemonError) in
                 try await client.removeMember(
                     RemoveMemberRequest(
@@ -356,7 +256,7 @@ extension AccountSession {
     /// `conversations.leave`.
     package func leave(_ id: String) async throws(DaemonError) -> EmptyResult {
         try await serialized { () async throws(DaemonError) -> EmptyResult in
-            let record = try requireConversation(id)
+            let record = try book.record(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "You can only leave a group") }
             try await propose(id, .leave) { (op) async throws(DaemonError) in
                 try await client.removeMember(
@@ -378,17 +278,17 @@ extension AccountSession {
         var sealed: SealedImage?
         if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
         return try await serialized { () async throws(DaemonError) -> ConversationView in
-            let record = try requireConversation(id)
+            let record = try book.record(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only groups have a name") }
             let newName = (name ?? record.name ?? "Group").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !newName.isEmpty, newName.count <= 100 else {
                 throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
             }
-            try await ensureKeys(for: members(of: id))
+            try await ensureKeys(for: book.members(of: id))
             var uploaded: CachedAttachment?
             if let sealed {
                 // Checked before the upload too, so a refused change leaves no blob on the server.
-                guard sessions[id]?.state?.roster.isAdmin(deviceKeys.user) == true else {
+                guard book.isAdmin(deviceKeys.user, in: id) else {
                     throw DaemonError(.forbidden, "Only the group's admin can do that")
                 }
                 uploaded = try await uploadGroupAvatar(sealed)
@@ -410,9 +310,9 @@ extension AccountSession {
     /// `conversations.delete` (group admin only).
     package func deleteGroup(_ id: String) async throws(DaemonError) -> EmptyResult {
         try await serialized { () async throws(DaemonError) -> EmptyResult in
-            let record = try requireConversation(id)
+            let record = try book.record(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only a group can be deleted") }
-            guard let roster = sessions[id]?.state?.roster, roster.isAdmin(deviceKeys.user) else {
+            guard book.isAdmin(deviceKeys.user, in: id) else {
                 throw DaemonError(.forbidden, "Only the group's admin can delete it")
             }
             try await client.deleteConversation(id, token: token)
@@ -424,8 +324,8 @@ extension AccountSession {
 
     /// `conversations.setMuted`.
     package func setMuted(_ id: String, muted: Bool) async throws(DaemonError) -> ConversationView {
-        _ = try requireConversation(id)
-        conversations[id]?.muted = muted
+        _ = try book.record(id)
+        book.records[id]?.muted = muted
         try await save(conversation: id)
         return try changedConversationView(id)
     }
@@ -433,18 +333,18 @@ extension AccountSession {
     /// A REKEY before the next send, when the policy asks for one (after a member left, a device
     /// was revoked, or the epoch grew old).
     func rekeyIfNeeded(_ id: String) async throws(DaemonError) {
-        let due: OpPayload.RekeyReason? = conversations[id]?.rekeyDue == true ? .deviceRevoked : nil
-        guard let session = sessions[id],
+        let due: OpPayload.RekeyReason? = book.records[id]?.rekeyDue == true ? .deviceRevoked : nil
+        guard let session = book.sessions[id],
             let reason = due ?? session.rekeyReason(directory: contacts.directory, nowMs: Self.nowMs())
         else { return }
-        try await ensureKeys(for: members(of: id))
+        try await ensureKeys(for: book.members(of: id))
         try await propose(id, .rekey(reason: reason)) { (op) async throws(DaemonError) in
             _ = try await client.appendOp(
                 AppendOpRequest(seq: Int64(op.seq), type: .rekey, deviceId: deviceId, op: Bytes(Data(op.encoded))),
                 to: id, token: token)
         }
         if due != nil {
-            conversations[id]?.rekeyDue = nil
+            book.records[id]?.rekeyDue = nil
             try await save(conversation: id)
         }
     }

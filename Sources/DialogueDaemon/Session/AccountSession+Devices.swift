@@ -30,11 +30,11 @@ extension AccountSession {
     /// (design notes §2.5). Marked due first, so a conversation this cannot reach now (offline,
     /// a conflict) rekeys before its next message instead.
     private func rekeyEverywhere() async throws(DaemonError) {
-        let ids = conversations.values.filter { !$0.removed }.map(\.id)
-        for id in ids { conversations[id]?.rekeyDue = true }
+        let ids = book.records.values.filter { !$0.removed }.map(\.id)
+        for id in ids { book.records[id]?.rekeyDue = true }
         do {
             try await store.apply(
-                messages: [], meta: try ids.map { id throws(DaemonError) in try conversationWrite(id) }, cursor: nil)
+                messages: [], meta: try ids.map { id throws(DaemonError) in try book.write(id) }, cursor: nil)
         } catch let error as DaemonError {
             throw error
         } catch {
@@ -149,11 +149,6 @@ extension AccountSession {
         LinkBundle(
             account: accountIdentity,
             pins: contacts.linkPins(excluding: deviceKeys.user),
-            conversations: sessions.values.compactMap { session in
-                guard let state = session.state else { return nil }
-                return LinkBundle.ConversationKeys(
-                    conversation: state.conversation, headSeq: state.headSeq, headHash: state.headHash,
-                    epochSecrets: session.epochSecrets)
-            })
+            conversations: book.linkKeys)
     }
 }

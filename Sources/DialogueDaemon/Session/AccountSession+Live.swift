@@ -9,7 +9,7 @@ extension AccountSession {
 
     /// `typing.update`: debounced into one start and a stop after a quiet second.
     package func typingUpdate(conversationId: String, typing: Bool) async throws(DaemonError) -> EmptyResult {
-        _ = try requireConversation(conversationId)
+        _ = try book.record(conversationId)
         await send(live.typed(typing, in: conversationId, now: Self.now()))
         return EmptyResult()
     }
@@ -75,10 +75,7 @@ extension AccountSession {
             }
         }
         let needle = query?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
-        let direct = Dictionary(
-            conversations.values.filter { !$0.isGroup }.compactMap { record in
-                members(of: record.id).first { $0 != me }.map { ($0, record.id) }
-            }, uniquingKeysWith: { first, _ in first })
+        let direct = book.directByUser(me: me)
         var list = users.values.filter { user in
             user.id != me && (needle.isEmpty || user.fullname.lowercased().contains(needle))
         }.sorted { $0.fullname.localizedCaseInsensitiveCompare($1.fullname) == .orderedAscending }

@@ -57,7 +57,7 @@ extension AccountSession {
     package func listMessages(conversationId: String, before: String?, limit: Int?) async throws(DaemonError)
         -> [MessageView]
     {
-        _ = try requireConversation(conversationId)
+        _ = try book.record(conversationId)
         let limit = limit ?? 50
         guard (1...500).contains(limit) else { throw DaemonError(.invalidInput, "limit must be 1 to 500") }
         do {
@@ -115,11 +115,11 @@ extension AccountSession {
     }
 
     private func requireWritable(_ conversationId: String) throws(DaemonError) {
-        let record = try requireConversation(conversationId)
+        let record = try book.record(conversationId)
         guard !record.removed else {
             throw DaemonError(.forbidden, "You are no longer a member of this conversation")
         }
-        try requireTrusted(members(of: conversationId).filter { $0 != me })
+        try requireTrusted(book.members(of: conversationId).filter { $0 != me })
     }
 
     /// `messages.send`: durable in the outbox (and the cache, `state: pending`) before it returns.
@@ -187,7 +187,7 @@ extension AccountSession {
     package func delete(messageId: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
-        let isAdmin = sessions[message.conversationId]?.state?.roster.isAdmin(deviceKeys.user) ?? false
+        let isAdmin = book.sessions[message.conversationId]?.state?.roster.isAdmin(deviceKeys.user) ?? false
         guard message.senderId == me || isAdmin else {
             throw DaemonError(.forbidden, "You can only delete your own messages")
         }
@@ -225,7 +225,7 @@ extension AccountSession {
     /// `conversations.markRead`: marks everything up to `upTo` (or the newest) seen, locally now and
     /// at the server through the outbox.
     package func markRead(conversationId: String, upTo: String?) async throws(DaemonError) -> ReadStateView {
-        _ = try requireConversation(conversationId)
+        _ = try book.record(conversationId)
         let target: CachedMessage?
         if let upTo {
             target = try await requireMessage(upTo)

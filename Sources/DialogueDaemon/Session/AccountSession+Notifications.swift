@@ -5,12 +5,12 @@ import Foundation
 /// front end has open, and never with more than the sender's name and the text.
 extension AccountSession {
     func notifyDesktop(_ message: CachedMessage) async {
-        guard let desktopNotifier, conversations[message.conversationId]?.muted != true,
+        guard let desktopNotifier, book.records[message.conversationId]?.muted != true,
             await !broadcaster.isOpen(message.conversationId)
         else { return }
         let sender = displayName(message.senderId)
         let title =
-            conversations[message.conversationId].flatMap { $0.isGroup ? "\(sender) in \($0.name ?? "a group")" : nil }
+            book.records[message.conversationId].flatMap { $0.isGroup ? "\(sender) in \($0.name ?? "a group")" : nil }
             ?? sender
         let body = message.attachment != nil && message.text.isEmpty ? "Sent an image" : message.text
         await desktopNotifier(title, body)

@@ -98,8 +98,8 @@ extension AccountSession {
     /// Encrypts in the current epoch and calls the server.
     private func perform(_ intent: OutboxIntent) async throws(DaemonError) {
         let id = intent.conversationId
-        guard sessions[id] != nil else { throw DaemonError(.notFound, "No conversation \(id)") }
-        if conversations[id]?.removed == true {
+        guard book.sessions[id] != nil else { throw DaemonError(.notFound, "No conversation \(id)") }
+        if book.records[id]?.removed == true {
             throw DaemonError(.forbidden, "You are no longer a member of this conversation")
         }
         switch intent {
@@ -145,13 +145,13 @@ extension AccountSession {
         -> OutgoingEnvelope
     {
         try await rekeyIfNeeded(id)
-        guard sessions[id] != nil, let eventID = try? EventID(hex: eventId) else {
+        guard book.sessions[id] != nil, let eventID = try? EventID(hex: eventId) else {
             throw DaemonError(.notFound, "No conversation \(id)")
         }
         let sealed: SealedEvent
         do {
             // In place (see `open`): `seal` changes nothing when it throws.
-            sealed = try sessions[id]!.seal(
+            sealed = try book.sessions[id]!.seal(
                 plaintext, directory: contacts.directory, nowMs: Self.nowMs(), eventID: eventID)
         } catch {
             switch error.code {

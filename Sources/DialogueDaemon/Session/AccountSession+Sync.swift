@@ -48,7 +48,7 @@ extension AccountSession {
             await publishConversation(op.conversationId)
         case .removed(let op):
             try? await absorb(op)
-            conversations[op.conversationId]?.removed = true
+            book.records[op.conversationId]?.removed = true
             try await save(conversation: op.conversationId)
             await publish(.conversationRemoved(ConversationRemovedView(id: op.conversationId)))
         case .forget(let id):
@@ -113,15 +113,16 @@ extension AccountSession {
     /// Opens an envelope in its conversation, fetching missing ops or a sender's new device once.
     private func open(_ envelope: Bytes, in conversationId: String) async throws(DaemonError) -> ReceivedEvent {
         let bytes = Array(envelope.data)
-        if sessions[conversationId] == nil { try await catchUp(conversationId) }
+        if book.sessions[conversationId] == nil { try await catchUp(conversationId) }
         for attempt in 0..<2 {
-            guard sessions[conversationId] != nil else {
+            guard book.sessions[conversationId] != nil else {
                 throw DaemonError(.notFound, "No conversation \(conversationId)")
             }
             do {
                 // In place: a copy of the session would copy its per-message history on every event.
                 // `open` changes nothing when it throws.
-                return try sessions[conversationId]!.open(bytes, directory: contacts.directory, nowMs: Self.nowMs())
+                return try book.sessions[conversationId]!.open(
+                    bytes, directory: contacts.directory, nowMs: Self.nowMs())
             } catch {
                 guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify", cause: error) }
                 switch error.code {
@@ -144,7 +145,7 @@ extension AccountSession {
         // A message this device never saw (its session's tracker knows every cached one) is not
         // in the cache: catching up on a backlog then skips a read per message.
         let unseen =
-            (try? EventID(hex: message.id)).map { sessions[message.conversationId]?.hasSeen($0) == false } ?? false
+            (try? EventID(hex: message.id)).map { book.sessions[message.conversationId]?.hasSeen($0) == false } ?? false
         if !unseen, try await markSent(message.id, createdAt: message.createdAt, seenBy: message.seenBy, fromSync: true)
         {
             return
@@ -186,7 +187,7 @@ extension AccountSession {
     private func receiveReaction(_ reaction: Reaction, conversationId: String) async throws(DaemonError) {
         guard let cached = try await cachedMessage(reaction.messageId) else { return }
         if reaction.userId == me, let eventID = try? EventID(hex: reaction.id),
-            sessions[conversationId]?.hasSeen(eventID) == true
+            book.sessions[conversationId]?.hasSeen(eventID) == true
         {
             return
         }
@@ -213,8 +214,8 @@ extension AccountSession {
                 for message in page.messages { try? await receive(message) }
             }
             let known = Set(list.map(\.id))
-            for id in conversations.keys where !known.contains(id) && !(conversations[id]?.removed ?? true) {
-                conversations[id]?.removed = true
+            for id in book.records.keys where !known.contains(id) && !(book.records[id]?.removed ?? true) {
+                book.records[id]?.removed = true
                 try await save(conversation: id)
             }
             try await saveCursor(cursor)

@@ -31,10 +31,8 @@ package actor AccountSession {
     var deviceKeys: DeviceKeys
     /// Contacts' pins and verified device keys.
     var contacts = ContactKeys()
-    var conversations: [String: ConversationRecord] = [:]
-    var sessions: [String: ConversationSession] = [:]
-    /// Epoch secrets a link bundle brought for conversations this device has not replayed yet.
-    var linkedSecrets: [String: [UInt64: Data]] = [:]
+    /// Conversations: records and their E2EE sessions.
+    var book = ConversationBook()
     nonisolated let conversationTally = Mutex(0)
     var users: [String: SidebarUser] = [:]
     /// Typing and presence.
@@ -125,16 +123,17 @@ package actor AccountSession {
                 bundles: try await store.metaValues(prefix: "directory.", as: KeyBundle.self).map(\.1),
                 nowMs: Self.nowMs())
             users = try await store.meta("users", as: [String: SidebarUser].self) ?? [:]
-            linkedSecrets = try await store.meta(LinkedSecrets.metaKey, as: LinkedSecrets.self)?.secrets ?? [:]
+            book.linkedSecrets = try await store.meta(LinkedSecrets.metaKey, as: LinkedSecrets.self)?.secrets ?? [:]
             for (_, record) in try await store.metaValues(prefix: "conversation.", as: ConversationRecord.self) {
-                conversations[record.id] = record
+                book.records[record.id] = record
             }
         } catch {
             throw DaemonError("The cache could not be read", store: error)
         }
-        for (id, record) in conversations {
+        for (id, record) in book.records {
             do {
-                sessions[id] = try restoreSession(record)
+                book.sessions[id] = try ConversationBook.restore(
+                    record, keys: deviceKeys, directory: contacts.directory)
             } catch {
                 logger.error(
                     "a conversation's stored op log did not verify",
@@ -143,15 +142,6 @@ package actor AccountSession {
         }
         recountConversations()
         try await rebuildSearchIndex()
-    }
-
-    private func restoreSession(_ record: ConversationRecord) throws -> ConversationSession {
-        let ops = try record.ops.map { data throws(DialogueCrypto.CryptoError) in
-            try DialogueCrypto.ConversationOp(parsing: Array(data))
-        }
-        return try ConversationSession(
-            keys: deviceKeys, replaying: ops, directory: contacts.directory,
-            epochSecrets: record.epochSecrets.mapValues { SymmetricKey(data: $0) }, sendCounters: record.sendCounters)
     }
 
     /// Loads every cached message into the in-memory search index and teaches each conversation's
@@ -180,7 +170,7 @@ package actor AccountSession {
                         ))
                 }
             }
-            for (conversation, id, fact) in facts { sessions[conversation]?.remember(id, facts: fact) }
+            for (conversation, id, fact) in facts { book.sessions[conversation]?.remember(id, facts: fact) }
             try await search.upsert(entries)
             // Compacts the freshly built index so single updates afterwards stay fast.
             try await search.optimize()
@@ -195,7 +185,7 @@ package actor AccountSession {
 
     /// Recounts after ``conversations`` changed and was saved.
     func recountConversations() {
-        let count = conversations.values.filter { !$0.removed }.count
+        let count = book.activeCount
         conversationTally.withLock { $0 = count }
     }
 
@@ -209,8 +199,7 @@ package actor AccountSession {
         await downloads.close()
         try? await search.removeAll()
         blobs.removeDecryptedFiles()
-        sessions.removeAll()
-        conversations.removeAll()
+        book = ConversationBook()
         let signal = outboxSignal
         Task { await signal.finish() }
     }
