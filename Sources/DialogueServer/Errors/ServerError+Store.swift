@@ -1,8 +1,9 @@
+import DialogueServerStore
 import Hummingbird
 
 extension ServerError {
     /// What a client is told about a store failure: the status and code it has always been told.
-    /// The store's own failures (``ServerStoreError/Kind/unavailable``) become one fixed sentence;
+    /// The store's own failures (`ServerStoreError.Kind.unavailable`) become one fixed sentence;
     /// their cause reaches only the log.
     package init(_ error: ServerStoreError) {
         switch error.kind {

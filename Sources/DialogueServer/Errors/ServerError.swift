@@ -4,7 +4,7 @@ import Hummingbird
 /// one sentence that says what to do.
 ///
 /// Controllers, middleware and the WebSocket hub throw this type; the store throws its own
-/// ``ServerStoreError``, converted here once (`ServerError+Store.swift`). The error middleware turns
+/// `ServerStoreError`, converted here once (`ServerError+Store.swift`). The error middleware turns
 /// either (and anything else) into `{success:false, message, code}` exactly once.
 package struct ServerError: Error, Equatable, Sendable {
     package var status: HTTPResponse.Status

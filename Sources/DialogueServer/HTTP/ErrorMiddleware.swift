@@ -1,11 +1,12 @@
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 
 /// Converts every error into `{success:false, message, code}` with the right status, once,
-/// at the HTTP boundary (a store's ``ServerStoreError`` through `ServerError.init(_:)`).
+/// at the HTTP boundary (a store's `ServerStoreError` through `ServerError.init(_:)`).
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 

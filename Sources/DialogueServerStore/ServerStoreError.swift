@@ -1,7 +1,7 @@
 /// Every failure of the server's store: what kind it is, one sentence a client may read, and what
 /// went wrong underneath.
 ///
-/// The store knows nothing of HTTP; the error middleware turns this into a ``ServerError`` exactly
+/// The store knows nothing of HTTP; the error middleware turns this into a `ServerError` exactly
 /// once (`ServerError.init(_:)` in `ServerError+Store.swift`). `message` never holds SQL or a file
 /// path; the database error (its SQL, the file it could not open) goes in ``cause``, which only the
 /// server's log sees.
