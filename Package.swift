@@ -67,14 +67,26 @@ let package = Package(
         ),
 
         // MARK: Server
+        /// What the server keeps: the ServerStore protocol and its SQLite implementation, with its
+        /// own error type; no HTTP, so the HTTP layer converts its errors once.
+        .target(
+            name: "DialogueServerStore",
+            dependencies: [
+                "DialogueProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DialogueServer",
             dependencies: [
                 "DialogueProtocol",
+                "DialogueServerStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -278,6 +290,7 @@ let package = Package(
             name: "DialogueServerTests",
             dependencies: [
                 "DialogueServer",
+                "DialogueServerStore",
                 "DialogueProtocol",
                 "dialogue-server",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

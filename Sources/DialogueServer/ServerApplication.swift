@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket

@@ -1,3 +1,4 @@
+import DialogueServerStore
 import Foundation
 
 /// Everything `dialogue-server` can be told, with the defaults a single-machine team wants.

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Hummingbird
 
 /// `/api/auth/*`: sign-up, login, token check and profile, as the original's table has them.

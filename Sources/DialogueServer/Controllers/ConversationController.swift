@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Hummingbird
 
 /// `/api/conversations/*`: the original's group routes, each carrying the signed op that

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Hummingbird
 
 /// `/api/health` for load balancers and `/api/openapi.json`, the REST contract.

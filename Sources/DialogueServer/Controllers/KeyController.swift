@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Hummingbird
 
 /// `/api/keys/*`: the key directory (account keys, signed device lists, sealing-key

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Hummingbird
 
 /// `/api/messages/*`: the original's message routes, carrying signed envelopes.

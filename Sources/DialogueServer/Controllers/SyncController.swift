@@ -1,3 +1,4 @@
+import DialogueServerStore
 import Hummingbird
 import HummingbirdWebSocket
 import Logging

@@ -3,8 +3,9 @@ import Hummingbird
 /// Every failure the server reports to a client: an HTTP status, a stable snake_case code and
 /// one sentence that says what to do.
 ///
-/// Stores, controllers and the WebSocket hub throw only this type; the error middleware turns it
-/// (and anything else) into `{success:false, message, code}` exactly once.
+/// Controllers, middleware and the WebSocket hub throw this type; the store throws its own
+/// `ServerStoreError`, converted here once (`ServerError+Store.swift`). The error middleware turns
+/// either (and anything else) into `{success:false, message, code}` exactly once.
 package struct ServerError: Error, Equatable, Sendable {
     package var status: HTTPResponse.Status
     package var code: String
@@ -42,10 +43,6 @@ extension ServerError {
         ServerError(.forbidden, code: "forbidden", message)
     }
 
-    package static func conflict(_ code: String, _ message: String, conversationId: String? = nil) -> ServerError {
-        ServerError(.conflict, code: code, message, conversationId: conversationId)
-    }
-
     package static let unauthorized = ServerError(
         .unauthorized,
         code: "unauthorized",
@@ -58,19 +55,7 @@ extension ServerError {
         "The e-mail or the password is wrong."
     )
 
-    package static func staleEpoch(current: Int64) -> ServerError {
-        ServerError(
-            .conflict,
-            code: "stale_epoch",
-            "The conversation moved to epoch \(current): fetch its ops, then re-encrypt and send again."
-        )
-    }
-
-    package static func seqConflict(expected: Int64) -> ServerError {
-        ServerError(
-            .conflict,
-            code: "seq_conflict",
-            "The op log has moved on: the next op must have seq \(expected). Fetch the ops and retry."
-        )
-    }
+    /// The answer to every failure the server cannot explain to a client; the log has the details.
+    package static let internalFailure = ServerError(
+        .internalServerError, code: "internal", "The server failed; the error was logged.")
 }

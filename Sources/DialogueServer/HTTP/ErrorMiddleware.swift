@@ -1,11 +1,12 @@
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 
 /// Converts every error into `{success:false, message, code}` with the right status, once,
-/// at the HTTP boundary.
+/// at the HTTP boundary (a store's `ServerStoreError` through `ServerError.init(_:)`).
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -17,6 +18,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let serverError = Self.serverError(for: error)
             if serverError.status.code >= 500 {
+                // A store error's description carries its cause (the SQL, the file); only the log sees it.
                 context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             }
             return Self.response(for: serverError)
@@ -35,6 +37,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as ServerError:
             return error
+        case let error as ServerStoreError:
+            return ServerError(error)
         case let error as DecodingError:
             return .invalidInput(describe(error))
         case let error as NIOTooManyBytesError:
@@ -45,7 +49,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return ServerError(
                 error.status, code: code(for: error.status), error.body ?? defaultMessage(for: error.status))
         default:
-            return ServerError(.internalServerError, code: "internal", "The server failed; the error was logged.")
+            return .internalFailure
         }
     }
 

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 
 /// Input rules shared by the controllers; each failure names the field and the rule.
 enum Validation {

@@ -1,3 +1,4 @@
+import DialogueServerStore
 import Foundation
 import Logging
 import ServiceLifecycle

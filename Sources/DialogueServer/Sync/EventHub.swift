@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
 
 /// Routes committed events, typing and presence to the live connections of this instance.

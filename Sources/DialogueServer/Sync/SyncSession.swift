@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
 import HummingbirdWebSocket
 import Logging

@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 extension SQLiteServerStore {
-    package func createConversation(_ request: CreateConversationRequest, creator: String, now: Date) async throws
-        -> Conversation
+    package func createConversation(_ request: CreateConversationRequest, creator: String, now: Date)
+        async throws(ServerStoreError) -> Conversation
     {
         try await write { db, events in
             if let existing = try Row.fetchOne(
@@ -14,18 +14,18 @@ extension SQLiteServerStore {
             ) {
                 // A retry of the same create answers like the first time; anyone else's id is taken.
                 guard (existing["author_id"] as String) == creator else {
-                    throw ServerError.conflict("id_taken", "That conversation id is taken: generate a new one.")
+                    throw ServerStoreError.conflict("id_taken", "That conversation id is taken: generate a new one.")
                 }
                 return try Self.fetchConversation(db, id: request.id, for: creator)
             }
             let others = Array(Set(request.participants).subtracting([creator])).sorted()
             for id in others where try Self.fetchUser(db, id: id) == nil {
-                throw ServerError.notFound("The user \(id)")
+                throw ServerStoreError.notFound("The user \(id)")
             }
             var directKey: String?
             if !request.isGroup {
                 guard others.count == 1, let other = others.first else {
-                    throw ServerError.invalidInput("A direct conversation has exactly one other participant.")
+                    throw ServerStoreError.invalidInput("A direct conversation has exactly one other participant.")
                 }
                 let key = [creator, other].sorted().joined(separator: ":")
                 if let existing = try String.fetchOne(
@@ -33,7 +33,7 @@ extension SQLiteServerStore {
                     sql: "SELECT id FROM conversations WHERE direct_key = ?",
                     arguments: [key]
                 ) {
-                    throw ServerError.conflict(
+                    throw ServerStoreError.conflict(
                         "conversation_exists",
                         "You already have a direct conversation with this person.",
                         conversationId: existing
@@ -41,7 +41,7 @@ extension SQLiteServerStore {
                 }
                 directKey = key
             } else if others.isEmpty {
-                throw ServerError.invalidInput("A group needs at least one other participant.")
+                throw ServerStoreError.invalidInput("A group needs at least one other participant.")
             }
             if let avatar = request.avatarBlobId { try Self.requireOwnBlob(db, id: avatar, ownerId: creator) }
             try db.execute(
@@ -83,39 +83,41 @@ extension SQLiteServerStore {
         }
     }
 
-    package func conversations(for userId: String) async throws -> [Conversation] {
-        try await pool.read { db in try Self.fetchConversations(db, for: userId) }
+    package func conversations(for userId: String) async throws(ServerStoreError) -> [Conversation] {
+        try await read { db in try Self.fetchConversations(db, for: userId) }
     }
 
-    package func conversation(id: String, for userId: String) async throws -> Conversation {
-        try await pool.read { db in try Self.fetchConversation(db, id: id, for: userId) }
+    package func conversation(id: String, for userId: String) async throws(ServerStoreError) -> Conversation {
+        try await read { db in try Self.fetchConversation(db, id: id, for: userId) }
     }
 
-    package func appendOp(_ change: OpChange, now: Date) async throws -> Conversation {
+    package func appendOp(_ change: OpChange, now: Date) async throws(ServerStoreError) -> Conversation {
         try await write { db, events in
             let row = try Self.requireMembership(db, conversationId: change.conversationId, userId: change.authorId)
             let isGroup: Bool = row["is_group"]
             let authorIsAdmin = (row["my_role"] as String) == MemberRole.admin.rawValue
             let expected = (row["op_seq"] as Int64) + 1
-            guard change.seq == expected else { throw ServerError.seqConflict(expected: expected) }
+            guard change.seq == expected else { throw ServerStoreError.seqConflict(expected: expected) }
             let before = Set(try Self.memberIds(db, conversationId: change.conversationId))
-            func requireAdminOfGroup(_ action: String) throws {
-                guard isGroup else { throw ServerError.forbidden("A direct conversation cannot \(action).") }
+            func requireAdminOfGroup(_ action: String) throws(ServerStoreError) {
+                guard isGroup else { throw ServerStoreError.forbidden("A direct conversation cannot \(action).") }
                 guard authorIsAdmin else {
-                    throw ServerError(.forbidden, code: "not_admin", "Only the group's admin can \(action).")
+                    throw ServerStoreError.forbidden("Only the group's admin can \(action).", code: "not_admin")
                 }
             }
             var removed: [String] = []
             switch change.type {
             case .create:
-                throw ServerError.invalidInput("CREATE starts a conversation: use POST /api/conversations/create.")
+                throw ServerStoreError.invalidInput("CREATE starts a conversation: use POST /api/conversations/create.")
             case .add:
                 try requireAdminOfGroup("add members")
-                guard !change.memberIds.isEmpty else { throw ServerError.invalidInput("memberIds is empty.") }
+                guard !change.memberIds.isEmpty else { throw ServerStoreError.invalidInput("memberIds is empty.") }
                 for id in Set(change.memberIds).sorted() {
-                    guard try Self.fetchUser(db, id: id) != nil else { throw ServerError.notFound("The user \(id)") }
+                    guard try Self.fetchUser(db, id: id) != nil else {
+                        throw ServerStoreError.notFound("The user \(id)")
+                    }
                     guard !before.contains(id) else {
-                        throw ServerError.conflict("already_member", "That user is already a member.")
+                        throw ServerStoreError.conflict("already_member", "That user is already a member.")
                     }
                     try Self.insertMember(
                         db,
@@ -129,19 +131,19 @@ extension SQLiteServerStore {
             case .remove:
                 try requireAdminOfGroup("remove members")
                 guard change.memberIds.count == 1, let target = change.memberIds.first else {
-                    throw ServerError.invalidInput("Remove exactly one member per op.")
+                    throw ServerStoreError.invalidInput("Remove exactly one member per op.")
                 }
                 guard target != change.authorId else {
-                    throw ServerError.invalidInput("To remove yourself, leave the group (a LEAVE op).")
+                    throw ServerStoreError.invalidInput("To remove yourself, leave the group (a LEAVE op).")
                 }
-                guard before.contains(target) else { throw ServerError.notFound("That member") }
+                guard before.contains(target) else { throw ServerStoreError.notFound("That member") }
                 try db.execute(
                     sql: "DELETE FROM members WHERE conversation_id = ? AND user_id = ?",
                     arguments: [change.conversationId, target]
                 )
                 removed = [target]
             case .leave:
-                guard isGroup else { throw ServerError.forbidden("A direct conversation cannot be left.") }
+                guard isGroup else { throw ServerStoreError.forbidden("A direct conversation cannot be left.") }
                 try db.execute(
                     sql: "DELETE FROM members WHERE conversation_id = ? AND user_id = ?",
                     arguments: [change.conversationId, change.authorId]
@@ -150,9 +152,9 @@ extension SQLiteServerStore {
             case .setRole:
                 try requireAdminOfGroup("change roles")
                 guard change.memberIds.count == 1, let target = change.memberIds.first, let role = change.role else {
-                    throw ServerError.invalidInput("SET_ROLE needs one memberId and a role.")
+                    throw ServerStoreError.invalidInput("SET_ROLE needs one memberId and a role.")
                 }
-                guard before.contains(target) else { throw ServerError.notFound("That member") }
+                guard before.contains(target) else { throw ServerStoreError.notFound("That member") }
                 try db.execute(
                     sql: "UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?",
                     arguments: [role.rawValue, change.conversationId, target]
@@ -226,14 +228,14 @@ extension SQLiteServerStore {
         }
     }
 
-    package func deleteConversation(id: String, by userId: String, now: Date) async throws {
+    package func deleteConversation(id: String, by userId: String, now: Date) async throws(ServerStoreError) {
         try await write { db, events in
             let row = try Self.requireMembership(db, conversationId: id, userId: userId)
             guard row["is_group"] as Bool else {
-                throw ServerError.forbidden("Only groups can be deleted; a direct conversation stays.")
+                throw ServerStoreError.forbidden("Only groups can be deleted; a direct conversation stays.")
             }
             guard (row["my_role"] as String) == MemberRole.admin.rawValue else {
-                throw ServerError(.forbidden, code: "not_admin", "Only the group's admin can delete it.")
+                throw ServerStoreError.forbidden("Only the group's admin can delete it.", code: "not_admin")
             }
             let members = try Self.memberIds(db, conversationId: id)
             try Self.tombstoneBlobs(db, conversationId: id)
@@ -248,8 +250,10 @@ extension SQLiteServerStore {
         }
     }
 
-    package func ops(conversationId: String, since: Int64, for userId: String) async throws -> [ConversationOp] {
-        try await pool.read { db in
+    package func ops(conversationId: String, since: Int64, for userId: String) async throws(ServerStoreError)
+        -> [ConversationOp]
+    {
+        try await read { db in
             _ = try Self.requireMembership(db, conversationId: conversationId, userId: userId)
             return try Row.fetchAll(
                 db,
@@ -259,8 +263,8 @@ extension SQLiteServerStore {
         }
     }
 
-    package func memberIds(conversationId: String) async throws -> [String] {
-        try await pool.read { db in try Self.memberIds(db, conversationId: conversationId) }
+    package func memberIds(conversationId: String) async throws(ServerStoreError) -> [String] {
+        try await read { db in try Self.memberIds(db, conversationId: conversationId) }
     }
 
     static func insertMember(

@@ -15,12 +15,18 @@ package struct SQLiteServerStore: ServerStore {
     /// - Parameters:
     ///   - directory: The server's data directory; created with mode 0700 if missing.
     ///   - sink: Receives committed events for live delivery.
-    package init(directory: URL, sink: any EventSink, logger: Logger) throws {
-        try FileManager.default.createDirectory(
-            at: directory,
-            withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700]
-        )
+    /// - Throws: ``ServerStoreError/Kind/unavailable`` when the directory or the database cannot be
+    ///   made ready; the cause names the file and what failed.
+    package init(directory: URL, sink: any EventSink, logger: Logger) throws(ServerStoreError) {
+        do {
+            try FileManager.default.createDirectory(
+                at: directory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            throw ServerStoreError(error, message: "The data directory could not be created.")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -31,14 +37,34 @@ package struct SQLiteServerStore: ServerStore {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let path = directory.appendingPathComponent("dialogue-server.sqlite").path
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw ServerStoreError(error, message: "The database could not be opened and migrated.")
+        }
         batcher = WriteBatcher(writer: pool, sink: sink, logger: logger)
     }
 
-    /// Runs a write in the next group commit.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database, inout EventRecorder) throws -> T) async throws -> T {
-        try await batcher.write(body)
+    /// Runs a write in the next group commit. `body` throws what GRDB throws; anything but a
+    /// ``ServerStoreError`` leaves here as the store's failure, its text kept only as the cause.
+    func write<T: Sendable>(
+        _ body: @escaping @Sendable (Database, inout EventRecorder) throws -> T
+    ) async throws(ServerStoreError) -> T {
+        do {
+            return try await batcher.write(body)
+        } catch {
+            throw ServerStoreError(error)
+        }
+    }
+
+    /// Runs `body` in a read-only transaction, with errors reported as ``write(_:)`` reports them.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(ServerStoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw ServerStoreError(error)
+        }
     }
 
     /// Throws `not_found` unless `userId` is a member of the conversation; returns its row.
@@ -53,7 +79,7 @@ package struct SQLiteServerStore: ServerStore {
                     """,
                 arguments: [userId, conversationId]
             )
-        else { throw ServerError.notFound("The conversation") }
+        else { throw ServerStoreError.notFound("The conversation") }
         return row
     }
 

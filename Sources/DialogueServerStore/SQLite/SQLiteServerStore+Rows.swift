@@ -213,7 +213,7 @@ extension SQLiteServerStore {
 
     static func fetchConversation(_ db: Database, id: String, for userId: String) throws -> Conversation {
         guard let conversation = try fetchConversations(db, for: userId, ids: [id]).first else {
-            throw ServerError.notFound("The conversation")
+            throw ServerStoreError.notFound("The conversation")
         }
         return conversation
     }

@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 
 extension SQLiteServerStore {
-    package func createUser(_ user: NewUser, now: Date) async throws -> User {
+    package func createUser(_ user: NewUser, now: Date) async throws(ServerStoreError) -> User {
         try await write { db, events in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ?", arguments: [user.email]) == true {
-                throw ServerError.conflict("email_taken", "An account with this e-mail already exists: log in instead.")
+                throw ServerStoreError.conflict(
+                    "email_taken", "An account with this e-mail already exists: log in instead.")
             }
             let id = Identifier.make(now: now)
             try db.execute(
@@ -16,7 +17,7 @@ extension SQLiteServerStore {
                     """,
                 arguments: [id, user.email, user.fullname, user.bio, user.passwordHash, now.millis]
             )
-            guard let created = try Self.fetchUser(db, id: id) else { throw ServerError.notFound("The new user") }
+            guard let created = try Self.fetchUser(db, id: id) else { throw ServerStoreError.notFound("The new user") }
             // Only the new account's own log: fanning every sign-up out to every user would cost
             // O(users²) rows; others see newcomers in the users list they fetch on connect.
             try events.append(db, to: [id], type: .userUpdated, data: EventData(user: created), now: now)
@@ -24,12 +25,12 @@ extension SQLiteServerStore {
         }
     }
 
-    package func user(id: String) async throws -> User? {
-        try await pool.read { db in try Self.fetchUser(db, id: id) }
+    package func user(id: String) async throws(ServerStoreError) -> User? {
+        try await read { db in try Self.fetchUser(db, id: id) }
     }
 
-    package func credentials(email: String) async throws -> (user: User, passwordHash: String)? {
-        try await pool.read { db in
+    package func credentials(email: String) async throws(ServerStoreError) -> (user: User, passwordHash: String)? {
+        try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email]) else {
                 return nil
             }
@@ -37,9 +38,11 @@ extension SQLiteServerStore {
         }
     }
 
-    package func updateProfile(userId: String, change: UpdateProfileRequest, now: Date) async throws -> User {
+    package func updateProfile(userId: String, change: UpdateProfileRequest, now: Date) async throws(ServerStoreError)
+        -> User
+    {
         try await write { db, events in
-            guard try Self.fetchUser(db, id: userId) != nil else { throw ServerError.unauthorized }
+            guard try Self.fetchUser(db, id: userId) != nil else { throw ServerStoreError.unknownAccount }
             if let fullname = change.fullname {
                 try db.execute(sql: "UPDATE users SET fullname = ? WHERE id = ?", arguments: [fullname, userId])
             }
@@ -54,15 +57,17 @@ extension SQLiteServerStore {
                     arguments: [avatar.isEmpty ? nil : avatar, userId]
                 )
             }
-            guard let updated = try Self.fetchUser(db, id: userId) else { throw ServerError.unauthorized }
+            guard let updated = try Self.fetchUser(db, id: userId) else { throw ServerStoreError.unknownAccount }
             let everyone = try String.fetchAll(db, sql: "SELECT id FROM users")
             try events.append(db, to: everyone, type: .userUpdated, data: EventData(user: updated), now: now)
             return updated
         }
     }
 
-    package func sidebar(for userId: String, online: Set<String>, email: String?) async throws -> [SidebarUser] {
-        try await pool.read { db in
+    package func sidebar(for userId: String, online: Set<String>, email: String?) async throws(ServerStoreError)
+        -> [SidebarUser]
+    {
+        try await read { db in
             let users =
                 try email.map { address in
                     try Row.fetchAll(
@@ -114,7 +119,7 @@ extension SQLiteServerStore {
         }
     }
 
-    package func setLastSeen(userId: String, at date: Date) async throws {
+    package func setLastSeen(userId: String, at date: Date) async throws(ServerStoreError) {
         try await write { db, _ in
             try db.execute(sql: "UPDATE users SET last_seen = ? WHERE id = ?", arguments: [date.millis, userId])
         }

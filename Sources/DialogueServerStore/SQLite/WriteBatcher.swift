@@ -52,7 +52,7 @@ actor WriteBatcher {
                             if let result {
                                 continuation.resume(returning: result)
                             } else {
-                                continuation.resume(throwing: ServerError.notFound("The result"))
+                                continuation.resume(throwing: ServerStoreError.notFound("The result"))
                             }
                         }
                     )

@@ -3,14 +3,16 @@ import Foundation
 import GRDB
 
 extension SQLiteServerStore {
-    package func publishDeviceList(userId: String, request: DeviceListRequest, now: Date) async throws -> KeyBundle {
+    package func publishDeviceList(userId: String, request: DeviceListRequest, now: Date) async throws(ServerStoreError)
+        -> KeyBundle
+    {
         try await write { db, events in
             if let current = try Int64.fetchOne(
                 db,
                 sql: "SELECT device_list_version FROM identities WHERE user_id = ?",
                 arguments: [userId]
             ), request.version <= current {
-                throw ServerError.conflict(
+                throw ServerStoreError.conflict(
                     "stale_version",
                     "Device list version \(request.version) is not newer than the stored version \(current)."
                 )
@@ -29,8 +31,8 @@ extension SQLiteServerStore {
         }
     }
 
-    package func publishSealCertificate(userId: String, deviceId: String, cert: Bytes, now: Date) async throws
-        -> KeyBundle
+    package func publishSealCertificate(userId: String, deviceId: String, cert: Bytes, now: Date)
+        async throws(ServerStoreError) -> KeyBundle
     {
         try await write { db, events in
             try db.execute(
@@ -45,12 +47,12 @@ extension SQLiteServerStore {
         }
     }
 
-    package func keyBundle(userId: String) async throws -> KeyBundle {
-        try await pool.read { db in try Self.fetchKeyBundle(db, userId: userId) }
+    package func keyBundle(userId: String) async throws(ServerStoreError) -> KeyBundle {
+        try await read { db in try Self.fetchKeyBundle(db, userId: userId) }
     }
 
-    package func addPendingDevice(userId: String, request: PendingDeviceRequest, now: Date) async throws
-        -> PendingDevice
+    package func addPendingDevice(userId: String, request: PendingDeviceRequest, now: Date)
+        async throws(ServerStoreError) -> PendingDevice
     {
         try await write { db, events in
             try db.execute(
@@ -77,8 +79,8 @@ extension SQLiteServerStore {
         }
     }
 
-    package func pendingDevices(userId: String) async throws -> [PendingDevice] {
-        try await pool.read { db in
+    package func pendingDevices(userId: String) async throws(ServerStoreError) -> [PendingDevice] {
+        try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM pending_devices WHERE user_id = ? ORDER BY created_at",
@@ -94,18 +96,18 @@ extension SQLiteServerStore {
         }
     }
 
-    package func removePendingDevice(userId: String, deviceId: String) async throws {
+    package func removePendingDevice(userId: String, deviceId: String) async throws(ServerStoreError) {
         try await write { db, _ in
             try db.execute(
                 sql: "DELETE FROM pending_devices WHERE user_id = ? AND device_id = ?",
                 arguments: [userId, deviceId]
             )
-            guard db.changesCount > 0 else { throw ServerError.notFound("The pending device") }
+            guard db.changesCount > 0 else { throw ServerStoreError.notFound("The pending device") }
         }
     }
 
-    package func postMailbox(userId: String, deviceId: String, request: MailboxRequest, now: Date) async throws
-        -> MailboxItem
+    package func postMailbox(userId: String, deviceId: String, request: MailboxRequest, now: Date)
+        async throws(ServerStoreError) -> MailboxItem
     {
         try await write { db, events in
             let item = MailboxItem(
@@ -133,8 +135,8 @@ extension SQLiteServerStore {
         }
     }
 
-    package func mailbox(userId: String, deviceId: String) async throws -> [MailboxItem] {
-        try await pool.read { db in
+    package func mailbox(userId: String, deviceId: String) async throws(ServerStoreError) -> [MailboxItem] {
+        try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM mailbox WHERE user_id = ? AND device_id = ? ORDER BY created_at, id",
@@ -151,19 +153,19 @@ extension SQLiteServerStore {
         }
     }
 
-    package func deleteMailboxItem(userId: String, deviceId: String, itemId: String) async throws {
+    package func deleteMailboxItem(userId: String, deviceId: String, itemId: String) async throws(ServerStoreError) {
         try await write { db, _ in
             try db.execute(
                 sql: "DELETE FROM mailbox WHERE user_id = ? AND device_id = ? AND id = ?",
                 arguments: [userId, deviceId, itemId]
             )
-            guard db.changesCount > 0 else { throw ServerError.notFound("The mailbox item") }
+            guard db.changesCount > 0 else { throw ServerStoreError.notFound("The mailbox item") }
         }
     }
 
     static func fetchKeyBundle(_ db: Database, userId: String) throws -> KeyBundle {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM identities WHERE user_id = ?", arguments: [userId])
-        else { throw ServerError.notFound("Published keys for this user") }
+        else { throw ServerStoreError.notFound("Published keys for this user") }
         let devices = try Row.fetchAll(
             db,
             sql: "SELECT * FROM device_certs WHERE user_id = ? ORDER BY device_id",

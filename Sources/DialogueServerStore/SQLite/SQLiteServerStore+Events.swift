@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 extension SQLiteServerStore {
-    package func events(userId: String, after cursor: Int64, limit: Int) async throws -> [SyncEvent] {
-        try await pool.read { db in
+    package func events(userId: String, after cursor: Int64, limit: Int) async throws(ServerStoreError) -> [SyncEvent] {
+        try await read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql:
@@ -23,17 +23,17 @@ extension SQLiteServerStore {
         }
     }
 
-    package func eventBounds(userId: String) async throws -> (floor: Int64, current: Int64) {
-        try await pool.read { db in
+    package func eventBounds(userId: String) async throws(ServerStoreError) -> (floor: Int64, current: Int64) {
+        try await read { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT event_floor, event_seq FROM users WHERE id = ?", arguments: [userId])
-            else { throw ServerError.unauthorized }
+            else { throw ServerStoreError.unknownAccount }
             return (row["event_floor"], row["event_seq"])
         }
     }
 
-    package func pruneEvents(olderThan date: Date) async throws -> Int {
+    package func pruneEvents(olderThan date: Date) async throws(ServerStoreError) -> Int {
         try await write { db, _ in
             try db.execute(
                 sql: """

@@ -9,11 +9,11 @@ extension SQLiteServerStore {
         request: SendMessageRequest,
         limits: MessageLimits,
         now: Date
-    ) async throws -> Message {
+    ) async throws(ServerStoreError) -> Message {
         try await write { db, events in
             if let existing = try Self.fetchMessage(db, id: request.id) {
                 guard existing.senderId == senderId, existing.conversationId == conversationId else {
-                    throw ServerError.conflict("id_taken", "That message id is taken: generate a new one.")
+                    throw ServerStoreError.conflict("id_taken", "That message id is taken: generate a new one.")
                 }
                 return existing
             }
@@ -21,7 +21,8 @@ extension SQLiteServerStore {
             try Self.checkEpoch(conversation, request.epoch)
             let blobIds = Array(Set(request.blobIds ?? [])).sorted()
             guard blobIds.count <= limits.maxBlobsPerMessage else {
-                throw ServerError.invalidInput("A message may reference at most \(limits.maxBlobsPerMessage) blobs.")
+                throw ServerStoreError.invalidInput(
+                    "A message may reference at most \(limits.maxBlobsPerMessage) blobs.")
             }
             for blob in blobIds { try Self.requireOwnBlob(db, id: blob, ownerId: senderId) }
             try db.execute(
@@ -42,7 +43,7 @@ extension SQLiteServerStore {
             }
             try Self.countEvent(db, conversationId: conversationId, now: now)
             guard let message = try Self.fetchMessage(db, id: request.id) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             try events.append(
                 db,
@@ -55,10 +56,10 @@ extension SQLiteServerStore {
         }
     }
 
-    package func history(conversationId: String, for userId: String, before: String?, limit: Int) async throws
-        -> (messages: [Message], nextBefore: String?)
+    package func history(conversationId: String, for userId: String, before: String?, limit: Int)
+        async throws(ServerStoreError) -> (messages: [Message], nextBefore: String?)
     {
-        try await pool.read { db in
+        try await read { db in
             _ = try Self.requireMembership(db, conversationId: conversationId, userId: userId)
             var condition = "m.conversation_id = ?"
             var arguments: StatementArguments = [conversationId]
@@ -69,7 +70,7 @@ extension SQLiteServerStore {
                         sql: "SELECT created_at, rowid FROM messages WHERE id = ? AND conversation_id = ?",
                         arguments: [before, conversationId]
                     )
-                else { throw ServerError.notFound("The `before` message") }
+                else { throw ServerStoreError.notFound("The `before` message") }
                 condition += " AND (m.created_at, m.rowid) < (?, ?)"
                 arguments += [anchor["created_at"] as Int64, anchor["rowid"] as Int64]
             }
@@ -85,8 +86,8 @@ extension SQLiteServerStore {
         }
     }
 
-    package func recentMessages(for userId: String, limit: Int) async throws -> [Message] {
-        try await pool.read { db in
+    package func recentMessages(for userId: String, limit: Int) async throws(ServerStoreError) -> [Message] {
+        try await read { db in
             let page = try Self.fetchMessages(
                 db,
                 condition: """
@@ -103,7 +104,9 @@ extension SQLiteServerStore {
         }
     }
 
-    package func markSeen(messageId: String, by userId: String, upTo: Bool, now: Date) async throws -> SeenReceipt {
+    package func markSeen(messageId: String, by userId: String, upTo: Bool, now: Date) async throws(ServerStoreError)
+        -> SeenReceipt
+    {
         try await write { db, events in
             guard
                 let target = try Row.fetchOne(
@@ -111,7 +114,7 @@ extension SQLiteServerStore {
                     sql: "SELECT conversation_id, created_at, rowid FROM messages WHERE id = ?",
                     arguments: [messageId]
                 )
-            else { throw ServerError.notFound("The message") }
+            else { throw ServerStoreError.notFound("The message") }
             let conversationId: String = target["conversation_id"]
             _ = try Self.requireMembership(db, conversationId: conversationId, userId: userId)
             var condition = "m.conversation_id = ? AND m.sender_id != ? AND m.deleted = 0"
@@ -159,14 +162,14 @@ extension SQLiteServerStore {
         request: EventEnvelopeRequest,
         limits: MessageLimits,
         now: Date
-    ) async throws -> Message {
+    ) async throws(ServerStoreError) -> Message {
         try await write { db, events in
             guard let message = try Self.fetchMessage(db, id: messageId) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
             guard message.senderId == userId else {
-                throw ServerError(.forbidden, code: "not_sender", "Only the sender can edit a message.")
+                throw ServerStoreError.forbidden("Only the sender can edit a message.", code: "not_sender")
             }
             if try String.fetchOne(db, sql: "SELECT edit_id FROM messages WHERE id = ?", arguments: [messageId])
                 == request.id
@@ -174,20 +177,18 @@ extension SQLiteServerStore {
                 return message
             }
             guard !message.deleted else {
-                throw ServerError.conflict("message_deleted", "The message was deleted and cannot be edited.")
+                throw ServerStoreError.conflict("message_deleted", "The message was deleted and cannot be edited.")
             }
             guard message.blobIds.isEmpty else {
-                throw ServerError(
-                    .forbidden,
-                    code: "attachment_not_editable",
-                    "Messages with attachments cannot be edited; delete and send again."
+                throw ServerStoreError.forbidden(
+                    "Messages with attachments cannot be edited; delete and send again.",
+                    code: "attachment_not_editable"
                 )
             }
             guard now.timeIntervalSince(message.createdAt) <= limits.editWindowSeconds else {
-                throw ServerError(
-                    .forbidden,
-                    code: "edit_window_passed",
-                    "Messages can be edited for \(Int(limits.editWindowSeconds / 60)) minutes after sending."
+                throw ServerStoreError.forbidden(
+                    "Messages can be edited for \(Int(limits.editWindowSeconds / 60)) minutes after sending.",
+                    code: "edit_window_passed"
                 )
             }
             try Self.checkEpoch(conversation, request.epoch)
@@ -197,7 +198,7 @@ extension SQLiteServerStore {
             )
             try Self.countEvent(db, conversationId: message.conversationId, now: now)
             guard let edited = try Self.fetchMessage(db, id: messageId) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             try events.append(
                 db,
@@ -211,7 +212,7 @@ extension SQLiteServerStore {
     }
 
     package func deleteMessage(messageId: String, by userId: String, request: EventEnvelopeRequest?, now: Date)
-        async throws -> Message
+        async throws(ServerStoreError) -> Message
     {
         let deleted = try await wipe(messageId: messageId, by: userId, request: request, now: now)
         // The WAL still holds the page images written before the delete; fold them into the
@@ -221,20 +222,19 @@ extension SQLiteServerStore {
     }
 
     private func wipe(messageId: String, by userId: String, request: EventEnvelopeRequest?, now: Date)
-        async throws -> Message
+        async throws(ServerStoreError) -> Message
     {
         try await write { db, events in
             guard let message = try Self.fetchMessage(db, id: messageId) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
             let isGroupAdmin =
                 (conversation["is_group"] as Bool) && (conversation["my_role"] as String) == MemberRole.admin.rawValue
             guard message.senderId == userId || isGroupAdmin else {
-                throw ServerError(
-                    .forbidden,
-                    code: "not_sender",
-                    "Only the sender (or a group's admin) can delete a message."
+                throw ServerStoreError.forbidden(
+                    "Only the sender (or a group's admin) can delete a message.",
+                    code: "not_sender"
                 )
             }
             if message.deleted { return message }
@@ -253,7 +253,7 @@ extension SQLiteServerStore {
                 arguments: [now.millis, userId, request?.envelope.data, messageId]
             )
             guard let deleted = try Self.fetchMessage(db, id: messageId) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             try events.append(
                 db,
@@ -271,21 +271,21 @@ extension SQLiteServerStore {
         by userId: String,
         request: EventEnvelopeRequest,
         now: Date
-    ) async throws -> Reaction {
+    ) async throws(ServerStoreError) -> Reaction {
         try await write { db, events in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM reactions WHERE id = ?", arguments: [request.id]) {
                 let existing = Self.reaction(from: row)
                 guard existing.userId == userId, existing.messageId == messageId else {
-                    throw ServerError.conflict("id_taken", "That reaction id is taken: generate a new one.")
+                    throw ServerStoreError.conflict("id_taken", "That reaction id is taken: generate a new one.")
                 }
                 return existing
             }
             guard let message = try Self.fetchMessage(db, id: messageId) else {
-                throw ServerError.notFound("The message")
+                throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
             guard !message.deleted else {
-                throw ServerError.conflict("message_deleted", "The message was deleted; reactions are closed.")
+                throw ServerStoreError.conflict("message_deleted", "The message was deleted; reactions are closed.")
             }
             try Self.checkEpoch(conversation, request.epoch)
             try db.execute(
@@ -324,9 +324,9 @@ extension SQLiteServerStore {
 
     /// Events must be encrypted under the conversation's current epoch; an older one means the
     /// sender missed a membership change (after a removal, the removed member's key is stale).
-    static func checkEpoch(_ conversation: Row, _ epoch: Int64) throws {
+    static func checkEpoch(_ conversation: Row, _ epoch: Int64) throws(ServerStoreError) {
         let current: Int64 = conversation["epoch"]
-        guard epoch == current else { throw ServerError.staleEpoch(current: current) }
+        guard epoch == current else { throw ServerStoreError.staleEpoch(current: current) }
     }
 
     static func countEvent(_ db: Database, conversationId: String, now: Date) throws {

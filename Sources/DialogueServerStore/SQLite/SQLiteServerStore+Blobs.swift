@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 
 extension SQLiteServerStore {
-    package func putBlob(ownerId: String, data: Data, now: Date) async throws -> BlobInfo {
+    package func putBlob(ownerId: String, data: Data, now: Date) async throws(ServerStoreError) -> BlobInfo {
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let info = BlobInfo(id: Identifier.make(now: now), size: data.count, sha256: digest)
         try await write { db, _ in
@@ -16,10 +16,10 @@ extension SQLiteServerStore {
         return info
     }
 
-    package func blob(id: String, for userId: String) async throws -> Data {
-        try await pool.read { db in
+    package func blob(id: String, for userId: String) async throws(ServerStoreError) -> Data {
+        try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM blobs WHERE id = ?", arguments: [id]) else {
-                throw ServerError.notFound("The blob")
+                throw ServerStoreError.notFound("The blob")
             }
             let isOwner = (row["owner_id"] as String) == userId
             let shared =
@@ -39,9 +39,9 @@ extension SQLiteServerStore {
                         """,
                     arguments: [userId, id, id, userId, id]
                 ) ?? false
-            guard isOwner || shared else { throw ServerError.notFound("The blob") }
+            guard isOwner || shared else { throw ServerStoreError.notFound("The blob") }
             guard !(row["tombstoned"] as Bool), let data = row["data"] as Data? else {
-                throw ServerError(.gone, code: "blob_deleted", "The blob was deleted with its message.")
+                throw ServerStoreError.gone("blob_deleted", "The blob was deleted with its message.")
             }
             return data
         }
@@ -52,9 +52,9 @@ extension SQLiteServerStore {
         guard
             let row = try Row.fetchOne(db, sql: "SELECT owner_id, tombstoned FROM blobs WHERE id = ?", arguments: [id]),
             (row["owner_id"] as String) == ownerId
-        else { throw ServerError.notFound("The blob \(id)") }
+        else { throw ServerStoreError.notFound("The blob \(id)") }
         guard !(row["tombstoned"] as Bool) else {
-            throw ServerError(.gone, code: "blob_deleted", "The blob \(id) was deleted.")
+            throw ServerStoreError.gone("blob_deleted", "The blob \(id) was deleted.")
         }
     }
 
