@@ -77,35 +77,35 @@ struct ChatModelTests {
             .response(.send(conversationID: "c3", text: "hello", replyTo: nil), .success(mine)))
         #expect(model.openMessages.map(\.id) == ["m1", "m2", "s1"])
         #expect(model.openMessages.last?.state == "pending")
-        _ = model.reduce(.notification(method: "typing", params: ["conversationId": "c3", "userIds": ["u2", "u1"]]))
+        _ = model.reduce(F.notification("typing", ["conversationId": "c3", "userIds": ["u2", "u1"]]))
         #expect(model.typingLine == "Bob Stone is typing...")
         let reply = F.message("r1", "Got it", ago: 0, extra: ["replyTo": "s1"])
-        let effects = model.reduce(.notification(method: "message.new", params: reply))
+        let effects = model.reduce(F.notification("message.new", reply))
         #expect(F.calls(effects).map(\.method) == ["conversations.markRead"])
         #expect(model.openMessages.map(\.id) == ["m1", "m2", "s1", "r1"])
         #expect(model.openMessages.last?.replyTo == "s1")
         // Bob sent it, so Bob is no longer typing.
         #expect(model.typingLine == nil)
         // The same message again (a retry, another device) is not duplicated.
-        _ = model.reduce(.notification(method: "message.new", params: reply))
+        _ = model.reduce(F.notification("message.new", reply))
         #expect(model.openMessages.count == 4)
     }
 
     @Test func aMessageInAnotherConversationCountsAsUnreadAndMovesItToTheTop() {
         var model = F.open()
         let effects = model.reduce(
-            .notification(method: "message.new", params: F.message("g2", in: "c1", from: "u3", "Lunch?", ago: 0)))
+            F.notification("message.new", F.message("g2", in: "c1", from: "u3", "Lunch?", ago: 0)))
         #expect(effects.isEmpty)
         #expect(model.conversations.map(\.id) == ["c1", "c3"])
         #expect(model.conversation("c1")?.unread == 3)
         #expect(model.conversation("c1")?.lastMessage?.text == "Lunch?")
         // Own messages from another device never count as unread.
         _ = model.reduce(
-            .notification(method: "message.new", params: F.message("g3", in: "c1", from: "u1", "Sure", ago: 0)))
+            F.notification("message.new", F.message("g3", in: "c1", from: "u1", "Sure", ago: 0)))
         #expect(model.conversation("c1")?.unread == 3)
         // An unknown conversation makes the list reload.
         let unknown = model.reduce(
-            .notification(method: "message.new", params: F.message("x1", in: "c9", from: "u2", "New group!", ago: 0)))
+            F.notification("message.new", F.message("x1", in: "c9", from: "u2", "New group!", ago: 0)))
         #expect(F.calls(unknown).map(\.method) == ["conversations.list"])
     }
 
@@ -165,7 +165,7 @@ struct ChatModelTests {
         #expect(F.calls(effects).map(\.params) == [["messageId": "m2"]])
         #expect(F.calls(effects).map(\.method) == ["messages.delete"])
         let deleted = F.message("m2", from: "u1", "", ago: 540, extra: ["deleted": true])
-        _ = model.reduce(.notification(method: "message.deleted", params: deleted))
+        _ = model.reduce(F.notification("message.deleted", deleted))
         #expect(model.openMessages.last?.deleted == true)
         #expect(model.conversation("c3")?.lastMessage?.preview == "message deleted")
     }
@@ -187,7 +187,7 @@ struct ChatModelTests {
         let reacted = F.message(
             "m1", "Hi Ada, are you there?", ago: 600,
             extra: ["reactions": [["emoji": "😂", "count": 2, "mine": true]]])
-        _ = model.reduce(.notification(method: "message.reaction", params: reacted))
+        _ = model.reduce(F.notification("message.reaction", reacted))
         #expect(model.openMessages.first?.reactions == [.init(emoji: "😂", count: 2, mine: true)])
     }
 
@@ -241,13 +241,13 @@ struct ChatModelTests {
         #expect(F.calls(asked).map(\.params) == [["prompt": .string(ChatAssistant.starters[0])]])
         #expect(model.assistant.isAnswering)
         // A token may overtake the answer that says which request it belongs to.
-        _ = model.reduce(.notification(method: "bot.token", params: ["requestId": "r9", "text": "Keys stay "]))
+        _ = model.reduce(F.notification("bot.token", ["requestId": "r9", "text": "Keys stay "]))
         _ = model.reduce(.response(.ask(prompt: ChatAssistant.starters[0]), .success(["requestId": "r9"])))
-        _ = model.reduce(.notification(method: "bot.token", params: ["requestId": "r9", "text": "on your devices."]))
+        _ = model.reduce(F.notification("bot.token", ["requestId": "r9", "text": "on your devices."]))
         #expect(model.assistant.turns.last?.text == "Keys stay on your devices.")
         #expect(model.assistant.isAnswering)
-        _ = model.reduce(.notification(method: "bot.token", params: ["requestId": "other", "text": "noise"]))
-        _ = model.reduce(.notification(method: "bot.done", params: ["requestId": "r9"]))
+        _ = model.reduce(F.notification("bot.token", ["requestId": "other", "text": "noise"]))
+        _ = model.reduce(F.notification("bot.done", ["requestId": "r9"]))
         #expect(!model.assistant.isAnswering)
         #expect(model.assistant.turns.map(\.fromUser) == [true, false])
         #expect(model.assistant.turns.last?.text == "Keys stay on your devices.")
@@ -255,7 +255,7 @@ struct ChatModelTests {
         _ = F.press(&model, F.typed("2 more") + [.enter])
         #expect(model.assistant.turns.count == 4)
         _ = model.reduce(.response(.ask(prompt: "2 more"), .success(["requestId": "r10"])))
-        _ = model.reduce(.notification(method: "bot.done", params: ["requestId": "r10", "error": "rate limited"]))
+        _ = model.reduce(F.notification("bot.done", ["requestId": "r10", "error": "rate limited"]))
         #expect(model.assistant.turns.last?.failed == true)
         #expect(model.assistant.turns.last?.text == "The assistant could not answer: rate limited.")
         _ = F.press(&model, [.escape])
@@ -284,21 +284,21 @@ struct ChatModelTests {
     @Test func connectionPresenceAndTypingFollowEvents() {
         var model = F.open()
         _ = model.reduce(
-            .notification(method: "connection", params: ["state": "offline", "retryInSeconds": 4.2]))
+            F.notification("connection", ["state": "offline", "retryInSeconds": 4.2]))
         #expect(model.connection == ChatConnection(state: "offline", retryInSeconds: 5))
         _ = model.reduce(
-            .notification(method: "presence", params: ["userId": "u2", "online": false, "lastSeen": F.time(60)]))
+            F.notification("presence", ["userId": "u2", "online": false, "lastSeen": F.time(60)]))
         #expect(model.presence["u2"]?.online == false)
-        _ = model.reduce(.notification(method: "typing", params: ["conversationId": "c3", "userIds": ["u2", "u3"]]))
+        _ = model.reduce(F.notification("typing", ["conversationId": "c3", "userIds": ["u2", "u3"]]))
         #expect(model.typingLine == "Bob Stone, Cleo Park are typing...")
-        _ = model.reduce(.notification(method: "typing", params: ["conversationId": "c3", "userIds": []]))
+        _ = model.reduce(F.notification("typing", ["conversationId": "c3", "userIds": []]))
         #expect(model.typingLine == nil)
     }
 
     @Test func aRemovedOpenConversationCloses() {
         var model = F.open()
         _ = F.press(&model, [.escape, .character("r")])
-        _ = model.reduce(.notification(method: "conversation.removed", params: ["id": "c3"]))
+        _ = model.reduce(F.notification("conversation.removed", ["id": "c3", "conversationId": "c3"]))
         #expect(model.openConversationID == nil)
         #expect(model.conversations.map(\.id) == ["c1"])
         #expect(model.selectedConversationID == "c1")
@@ -356,5 +356,19 @@ struct ChatModelTests {
         // Any key closes the help and does nothing else.
         #expect(F.press(&model, [.character("q")]).isEmpty)
         #expect(!model.showsHelp)
+    }
+
+    /// Answers and events are read as the daemon's typed objects: one without its shape is told,
+    /// and a send whose answer cannot be read gives its text back.
+    @Test func anAnswerOrEventWithoutItsShapeIsToldAndLosesNothing() {
+        var model = F.open()
+        #expect(F.notification("message.new", ["id": "m9"]) == .unreadableNotification(method: "message.new"))
+        _ = model.reduce(F.notification("message.new", ["id": "m9"]))
+        #expect(model.notice?.isError == true)
+        #expect(model.messages["c3"]?.contains { $0.id == "m9" } == false)
+        _ = model.reduce(
+            .response(.send(conversationID: "c3", text: "keep me", replyTo: nil), .success(["id": "only"])))
+        #expect(model.composer.text == "keep me")
+        #expect(model.notice?.text.contains("could not be read") == true)
     }
 }

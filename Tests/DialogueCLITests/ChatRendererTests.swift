@@ -27,27 +27,39 @@ struct ChatRendererTests {
             F.message("m5", "", ago: 90, extra: ["deleted": true]),
             F.message("s1", from: "u1", "On my way", ago: 30, extra: ["state": "pending"]),
         ]
-        for event in events { _ = model.reduce(.notification(method: "message.new", params: event)) }
-        _ = model.reduce(.notification(method: "typing", params: ["conversationId": "c3", "userIds": ["u2"]]))
+        for event in events { _ = model.reduce(F.notification("message.new", event)) }
+        _ = model.reduce(F.notification("typing", ["conversationId": "c3", "userIds": ["u2"]]))
         _ = F.press(&model, F.typed("Draft reply"))
         return model
     }
 
     static func wide() -> ChatModel {
         var model = ChatModel()
-        _ = model.reduce(.response(.me, .success(["id": "u1", "fullname": "Ada"])))
-        _ = model.reduce(.response(.users, .success([["id": "u9", "fullname": "山田 太郎", "online": true]])))
+        _ = model.reduce(
+            .response(
+                .me,
+                .success([
+                    "id": "u1", "email": "ada@example.org", "fullname": "Ada", "bio": "",
+                    "server": "http://127.0.0.1:5000",
+                ])))
+        _ = model.reduce(
+            .response(
+                .users,
+                .success([
+                    ["id": "u9", "fullname": "山田 太郎", "bio": "", "online": true, "lastSeen": nil, "unread": 12]
+                ])))
         _ = model.reduce(
             .response(
                 .conversations,
                 .success([
                     [
                         "id": "c9", "isGroup": false, "name": "山田 太郎", "members": ["u1", "u9"], "unread": 12,
-                        "muted": false, "lastMessage": F.message("w1", in: "c9", from: "u9", "日本語のメッセージです", ago: 60),
+                        "muted": false, "removed": false,
+                        "lastMessage": F.message("w1", in: "c9", from: "u9", "日本語のメッセージです", ago: 60),
                     ],
                     [
                         "id": "c8", "isGroup": true, "name": "🎉 Party planning", "members": ["u1"], "unread": 0,
-                        "muted": true,
+                        "muted": true, "removed": false,
                     ],
                 ])))
         _ = F.press(&model, [.enter])
@@ -154,8 +166,7 @@ struct ChatRendererTests {
         _ = F.press(&model, [.escape, .character("a"), .character("1")])
         _ = model.reduce(.response(.ask(prompt: ChatAssistant.starters[0]), .success(["requestId": "r1"])))
         _ = model.reduce(
-            .notification(
-                method: "bot.token", params: ["requestId": "r1", "text": "Each message is sealed on your device."]))
+            F.notification("bot.token", ["requestId": "r1", "text": "Each message is sealed on your device."]))
         let frame = renderer.render(model, width: 80, height: 24)
         let expected = [
             " Dialogue · Bob Stone                                          ● online  ? help ",
@@ -263,9 +274,7 @@ struct ChatRendererTests {
     @Test func controlCharactersInMessagesAreDropped() {
         var model = F.open()
         _ = model.reduce(
-            .notification(
-                method: "message.new",
-                params: F.message("e1", "evil\u{1B}]0;pwned\u{07}\u{1B}[2Jtext\u{202E}", ago: 0)))
+            F.notification("message.new", F.message("e1", "evil\u{1B}]0;pwned\u{07}\u{1B}[2Jtext\u{202E}", ago: 0)))
         let lines = renderer.render(model, width: 80, height: 24).lines
         #expect(!lines.joined().contains("\u{1B}"))
         #expect(lines.contains { $0.contains("evil]0;pwned[2Jtext") })

@@ -1,5 +1,3 @@
-import DialogueRPC
-
 /// The daemon's connection to the server, as `daemon.status` and `connection` events report it.
 struct ChatConnection: Sendable, Equatable {
     /// `online`, `connecting`, `offline`, or `unknown` before the daemon said.
@@ -11,17 +9,5 @@ struct ChatConnection: Sendable, Equatable {
         self.state = state
         self.retryInSeconds = retryInSeconds
         self.lastError = lastError
-    }
-
-    init(json: JSONValue) {
-        let retry: Int?
-        if case .double(let seconds)? = json["retryInSeconds"] {
-            retry = Int(seconds.rounded(.up))
-        } else {
-            retry = json["retryInSeconds"]?.integerValue
-        }
-        self.init(
-            state: json["state"]?.stringValue ?? "unknown", retryInSeconds: retry,
-            lastError: json["lastError"]?.stringValue)
     }
 }

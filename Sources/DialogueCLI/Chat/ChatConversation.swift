@@ -1,5 +1,3 @@
-import DialogueRPC
-
 /// A conversation in the list, read from the daemon's conversation object (spec/rpc.md).
 struct ChatConversation: Sendable, Equatable {
     var id: String
@@ -21,17 +19,6 @@ struct ChatConversation: Sendable, Equatable {
         self.unread = unread
         self.muted = muted
         self.lastMessage = lastMessage
-    }
-
-    /// Reads a conversation object; `nil` without an id.
-    init?(json: JSONValue) {
-        guard let id = json["id"]?.stringValue else { return nil }
-        self.init(
-            id: id, name: ChatText.sanitized(json["name"]?.stringValue ?? id),
-            isGroup: json["isGroup"]?.boolValue ?? false,
-            members: (json["members"]?.arrayValue ?? []).compactMap(\.stringValue),
-            unread: json["unread"]?.integerValue ?? 0, muted: json["muted"]?.boolValue ?? false,
-            lastMessage: json["lastMessage"].flatMap { ChatMessage(json: $0, conversationID: id) })
     }
 
     /// The other person of a direct conversation, for presence.

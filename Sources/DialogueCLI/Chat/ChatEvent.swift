@@ -4,8 +4,10 @@ import DialogueRPC
 enum ChatEvent: Sendable, Equatable {
     case key(ChatKey)
     case response(ChatRequest.Purpose, Result<JSONValue, ChatFailure>)
-    /// A notification from `events.subscribe`: its method is the event type.
-    case notification(method: String, params: JSONValue)
+    /// A notification from `events.subscribe`, typed.
+    case notification(LocalEvent)
+    /// A notification of a known event type whose params do not have its shape.
+    case unreadableNotification(method: String)
     /// The daemon closed the connection.
     case daemonClosed
 }

@@ -33,7 +33,12 @@ struct ChatLoop {
             }
             group.addTask { [client] in
                 for await notification in client.notifications {
-                    sink.yield(.event(.notification(method: notification.method, params: notification.params ?? .null)))
+                    do {
+                        // A newer daemon's event type is skipped; a known one that does not decode is told.
+                        if let event = try LocalEvent(notification) { sink.yield(.event(.notification(event))) }
+                    } catch {
+                        sink.yield(.event(.unreadableNotification(method: notification.method)))
+                    }
                 }
                 if !Task.isCancelled { sink.yield(.event(.daemonClosed)) }
             }

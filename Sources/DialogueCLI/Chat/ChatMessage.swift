@@ -1,4 +1,3 @@
-import DialogueRPC
 import Foundation
 
 /// A message as the chat shows it, read from the daemon's message object (spec/rpc.md).
@@ -41,32 +40,6 @@ struct ChatMessage: Sendable, Equatable {
         self.deleted = deleted
         self.seen = seen
         self.state = state
-    }
-
-    /// Reads a message object; `nil` when it has no id or conversation (`conversationID` stands in
-    /// for a missing one, as in a conversation's `lastMessage`).
-    init?(json: JSONValue, conversationID fallback: String? = nil) {
-        guard let id = json["id"]?.stringValue,
-            let conversationID = json["conversationId"]?.stringValue ?? fallback
-        else {
-            return nil
-        }
-        self.init(
-            id: id, conversationID: conversationID, senderID: json["senderId"]?.stringValue ?? "",
-            text: json["text"]?.stringValue ?? "",
-            hasAttachment: json["attachment"].map { !$0.isNull } ?? false,
-            replyTo: json["replyTo"]?.stringValue,
-            reactions: (json["reactions"]?.arrayValue ?? []).compactMap { reaction in
-                guard let emoji = reaction["emoji"]?.stringValue else { return nil }
-                return Reaction(
-                    emoji: emoji, count: reaction["count"]?.integerValue ?? 1,
-                    mine: reaction["mine"]?.boolValue ?? false)
-            },
-            createdAt: json["createdAt"]?.stringValue.flatMap(RelativeTime.parse),
-            edited: json["editedAt"].map { !$0.isNull } ?? false,
-            deleted: json["deleted"]?.boolValue ?? false,
-            seen: json["seen"]?.boolValue ?? false,
-            state: json["state"]?.stringValue ?? "sent")
     }
 
     /// A one-line preview: the text, "[image]", or "message deleted".

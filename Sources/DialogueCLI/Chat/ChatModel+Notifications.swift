@@ -2,20 +2,21 @@ import DialogueRPC
 
 /// The daemon's events (spec/rpc.md, "Notifications").
 extension ChatModel {
-    mutating func handleNotification(_ method: String, _ params: JSONValue) -> [ChatEffect] {
-        switch method {
-        case "message.new":
-            return messageArrived(params)
-        case "message.edited", "message.deleted", "message.reaction", "message.state", "message.seen":
-            guard let message = ChatMessage(json: params) else { return [] }
+    mutating func handleNotification(_ event: LocalEvent) -> [ChatEffect] {
+        switch event {
+        case .messageNew(let view):
+            return messageArrived(ChatMessage(view))
+        case .messageEdited(let view), .messageDeleted(let view), .messageReaction(let view), .messageState(let view),
+            .messageSeen(let view):
+            let message = ChatMessage(view)
             if messages[message.conversationID]?.contains(where: { $0.id == message.id }) == true
                 || conversation(message.conversationID)?.lastMessage?.id == message.id
             {
                 upsert(message)
             }
             return []
-        case "conversation.updated":
-            guard var updated = ChatConversation(json: params) else { return [] }
+        case .conversationUpdated(let view):
+            var updated = ChatConversation(view)
             if let index = conversations.firstIndex(where: { $0.id == updated.id }) {
                 if updated.lastMessage == nil { updated.lastMessage = conversations[index].lastMessage }
                 conversations[index] = updated
@@ -24,72 +25,68 @@ extension ChatModel {
             }
             repairSelection()
             return []
-        case "conversation.removed":
-            guard let id = params["id"]?.stringValue ?? params["conversationId"]?.stringValue else { return [] }
-            let name = conversation(id)?.name
-            conversations.removeAll { $0.id == id }
-            messages[id] = nil
-            typing[id] = nil
-            if openConversationID == id {
-                openConversationID = nil
-                selectedMessageID = nil
-                focus = .list
-                switch mode {
-                case .edit:
-                    mode = .normal
-                    composer = ChatComposer()
-                case .reply, .react, .confirmDelete:
-                    mode = .normal
-                case .normal, .search, .assistant:
-                    break
-                }
-                notice = ChatNotice(text: "\(name ?? "The conversation") is no longer available.", isError: true)
-            }
-            repairSelection()
+        case .conversationRemoved(let removed):
+            conversationRemoved(removed.id)
             return []
-        case "typing":
-            guard let id = params["conversationId"]?.stringValue else { return [] }
-            let ids = (params["userIds"]?.arrayValue ?? []).compactMap(\.stringValue).filter { $0 != selfID }
-            typing[id] = ids.isEmpty ? nil : ids
+        case .typing(let view):
+            let ids = view.userIds.filter { $0 != selfID }
+            typing[view.conversationId] = ids.isEmpty ? nil : ids
             return []
-        case "presence":
-            guard let id = params["userId"]?.stringValue else { return [] }
-            presence[id] = ChatPresence(
-                online: params["online"]?.boolValue ?? false, lastSeen: params["lastSeen"]?.stringValue)
+        case .presence(let view):
+            presence[view.userId] = ChatPresence(view)
             return []
-        case "connection":
-            connection = ChatConnection(json: params)
+        case .connection(let view):
+            connection = ChatConnection(view)
             return []
-        case "security.identityChanged":
-            let who = params["userId"]?.stringValue.map { name(of: $0) } ?? "A contact"
+        case .identityChanged(let view):
             notice = ChatNotice(
-                text: "\(who)'s safety number changed: compare it with `dialogue safety-number`.", isError: true)
+                text: "\(name(of: view.userId))'s safety number changed: compare it with `dialogue safety-number`.",
+                isError: true)
             return []
-        case "bot.token":
-            let text = params["text"]?.stringValue ?? ""
-            guard let requestID = params["requestId"]?.stringValue else { return [] }
-            if requestID == assistant.requestID {
-                appendAnswer(text)
+        case .botToken(let token):
+            if token.requestId == assistant.requestID {
+                appendAnswer(token.text)
             } else if assistant.awaitingRequestID {
-                assistant.earlyTokens[requestID, default: ""] += text
+                assistant.earlyTokens[token.requestId, default: ""] += token.text
             }
             return []
-        case "bot.done":
-            guard let requestID = params["requestId"]?.stringValue else { return [] }
-            let error = params["error"].flatMap { $0.isNull ? nil : ($0.stringValue ?? $0.serialized()) }
-            if requestID == assistant.requestID {
-                finishAnswer(error: error)
+        case .botDone(let done):
+            if done.requestId == assistant.requestID {
+                finishAnswer(error: done.error)
             } else if assistant.awaitingRequestID {
-                assistant.earlyDone[requestID] = .some(error)
+                assistant.earlyDone[done.requestId] = .some(done.error)
             }
             return []
-        default:
+        case .deviceLinked, .deviceLinkExpired:
             return []
         }
     }
 
-    private mutating func messageArrived(_ params: JSONValue) -> [ChatEffect] {
-        guard let message = ChatMessage(json: params) else { return [] }
+    /// A conversation this account left, was removed from, or that was deleted.
+    private mutating func conversationRemoved(_ id: String) {
+        let name = conversation(id)?.name
+        conversations.removeAll { $0.id == id }
+        messages[id] = nil
+        typing[id] = nil
+        if openConversationID == id {
+            openConversationID = nil
+            selectedMessageID = nil
+            focus = .list
+            switch mode {
+            case .edit:
+                mode = .normal
+                composer = ChatComposer()
+            case .reply, .react, .confirmDelete:
+                mode = .normal
+            case .normal, .search, .assistant:
+                break
+            }
+            notice = ChatNotice(text: "\(name ?? "The conversation") is no longer available.", isError: true)
+        }
+        repairSelection()
+    }
+
+    private mutating func messageArrived(_ message: ChatMessage) -> [ChatEffect] {
         let id = message.conversationID
         guard conversation(id) != nil else {
             // A conversation we have not seen yet (a new direct chat or group): refresh the list.

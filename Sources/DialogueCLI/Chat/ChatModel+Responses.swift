@@ -3,40 +3,43 @@ import Foundation
 
 /// Answers to the calls the model asked for.
 extension ChatModel {
+    /// An answer, read as the method's typed result; one that does not have its shape is handled
+    /// as a failure of the call (a send gives its text back).
     mutating func handleResult(_ purpose: ChatRequest.Purpose, _ value: JSONValue) -> [ChatEffect] {
+        do {
+            return try apply(purpose, value)
+        } catch {
+            return handleFailure(purpose, ChatFailure(message: "the daemon's answer could not be read"))
+        }
+    }
+
+    private mutating func apply(_ purpose: ChatRequest.Purpose, _ value: JSONValue) throws -> [ChatEffect] {
         switch purpose {
         case .subscribe, .markRead:
             return []
         case .status:
-            if let connection = value["connection"], connection.objectValue != nil {
-                self.connection = ChatConnection(json: connection)
-            }
-            if selfID == nil, let id = value["account"]?["id"]?.stringValue { selfID = id }
+            let status = try value.decode(StatusView.self)
+            connection = ChatConnection(status.connection)
+            if selfID == nil, let id = status.account?.id { selfID = id }
             return []
         case .me:
-            if let id = value["id"]?.stringValue {
-                selfID = id
-                if let name = value["fullname"]?.stringValue { names[id] = ChatText.sanitized(name) }
-            }
+            let account = try value.decode(AccountView.self)
+            selfID = account.id
+            names[account.id] = ChatText.sanitized(account.fullname)
             return []
         case .users:
-            for user in value.arrayValue ?? [] {
-                guard let id = user["id"]?.stringValue else { continue }
-                names[id] = ChatText.sanitized(user["fullname"]?.stringValue ?? id)
-                if presence[id] == nil, let online = user["online"]?.boolValue {
-                    presence[id] = ChatPresence(online: online, lastSeen: user["lastSeen"]?.stringValue)
+            for user in try value.decode([UserView].self) {
+                names[user.id] = ChatText.sanitized(user.fullname)
+                if presence[user.id] == nil {
+                    presence[user.id] = ChatPresence(online: user.online, lastSeen: user.lastSeen)
                 }
             }
             return []
         case .presence:
-            for entry in value.arrayValue ?? [] {
-                guard let id = entry["userId"]?.stringValue else { continue }
-                presence[id] = ChatPresence(
-                    online: entry["online"]?.boolValue ?? false, lastSeen: entry["lastSeen"]?.stringValue)
-            }
+            for entry in try value.decode([PresenceView].self) { presence[entry.userId] = ChatPresence(entry) }
             return []
         case .conversations:
-            conversations = (value.arrayValue ?? []).compactMap(ChatConversation.init(json:))
+            conversations = try value.decode([ConversationView].self).map(ChatConversation.init)
             if let id = openConversationID, conversation(id) == nil { openConversationID = nil }
             repairSelection()
             if let id = pendingOpenID {
@@ -50,37 +53,36 @@ extension ChatModel {
             }
             return []
         case .messages(let conversationID, let older):
-            let page = (value.arrayValue ?? []).compactMap { ChatMessage(json: $0, conversationID: conversationID) }
+            let page = try value.decode([MessageView].self).map(ChatMessage.init)
             mergePage(page, into: conversationID, older: older)
             return []
         case .send, .edit, .delete, .react:
-            if let message = ChatMessage(json: value) { upsert(message) }
+            upsert(ChatMessage(try value.decode(MessageView.self)))
             if case .delete = purpose { notice = ChatNotice(text: "Message deleted.", isError: false) }
             return []
         case .search(let query):
+            let hits = try value.decode([SearchResultView].self)
             guard case .search(var search) = mode else { return [] }
             search.isSearching = false
             search.searchedQuery = query
-            search.results = (value.arrayValue ?? []).compactMap { hit in
-                hit["message"].flatMap { ChatMessage(json: $0) }
-            }
+            search.results = hits.map { ChatMessage($0.message) }
             search.selected = 0
             mode = .search(search)
             if search.results.isEmpty { notice = ChatNotice(text: "No matches for “\(query)”.", isError: false) }
             return []
         case .ask:
+            let answer = try value.decode(BotAskResult.self)
             assistant.awaitingRequestID = false
-            guard let requestID = value["requestId"]?.stringValue else { return [] }
-            assistant.requestID = requestID
-            if let early = assistant.earlyTokens.removeValue(forKey: requestID) { appendAnswer(early) }
-            if let done = assistant.earlyDone.removeValue(forKey: requestID) { finishAnswer(error: done) }
+            assistant.requestID = answer.requestId
+            if let early = assistant.earlyTokens.removeValue(forKey: answer.requestId) { appendAnswer(early) }
+            if let done = assistant.earlyDone.removeValue(forKey: answer.requestId) { finishAnswer(error: done) }
             return []
         case .botHistory:
+            let turns = try value.decode([BotTurnView].self)
             guard assistant.turns.isEmpty else { return [] }
-            assistant.turns = (value.arrayValue ?? []).map { turn in
+            assistant.turns = turns.map { turn in
                 ChatAssistant.Turn(
-                    fromUser: turn["role"]?.stringValue == "user",
-                    text: ChatText.sanitized(turn["text"]?.stringValue ?? "", keepNewlines: true))
+                    fromUser: turn.role == .user, text: ChatText.sanitized(turn.text, keepNewlines: true))
             }
             return []
         }

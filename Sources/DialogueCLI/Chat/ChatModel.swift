@@ -69,8 +69,11 @@ struct ChatModel: Sendable {
             case .success(let value): return handleResult(purpose, value)
             case .failure(let failure): return handleFailure(purpose, failure)
             }
-        case .notification(let method, let params):
-            return handleNotification(method, params)
+        case .notification(let event):
+            return handleNotification(event)
+        case .unreadableNotification(let method):
+            notice = ChatNotice(text: "The daemon sent a \(method) event this chat cannot read.", isError: true)
+            return []
         case .daemonClosed:
             exit = .daemonClosed
             return [.quit]

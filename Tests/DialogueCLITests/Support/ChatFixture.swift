@@ -25,13 +25,27 @@ enum ChatFixture {
         return .object(object)
     }
 
+    /// A notification as the chat's loop hands it on: read as the daemon's typed event.
+    static func notification(_ method: String, _ params: JSONValue) -> ChatEvent {
+        do {
+            guard let event = try LocalEvent(RPCNotification(method: method, params: params)) else {
+                fatalError("\(method) is no event type")
+            }
+            return .notification(event)
+        } catch {
+            return .unreadableNotification(method: method)
+        }
+    }
+
     static let conversations: JSONValue = [
         [
             "id": "c3", "isGroup": false, "name": "Bob Stone", "members": ["u1", "u2"], "unread": 0, "muted": false,
+            "removed": false,
             "lastMessage": message("m2", from: "u1", "Yes, setting up the chat.", ago: 540),
         ],
         [
             "id": "c1", "isGroup": true, "name": "Team", "members": ["u1", "u2", "u3"], "unread": 2, "muted": false,
+            "removed": false,
             "lastMessage": message("g1", in: "c1", from: "u3", "Standup moved to 10:00", ago: 3600),
         ],
     ]
@@ -41,18 +55,32 @@ enum ChatFixture {
         message("m2", from: "u1", "Yes, setting up the chat.", ago: 540),
     ]
 
+    static let account: JSONValue = [
+        "id": "u1", "email": "ada@example.org", "fullname": "Ada Lovelace", "bio": "",
+        "server": "http://127.0.0.1:5000",
+    ]
+
     /// Signed in, people and conversations known, nothing open.
     static func loaded() -> ChatModel {
         var model = ChatModel()
-        _ = model.reduce(.response(.me, .success(["id": "u1", "fullname": "Ada Lovelace"])))
+        _ = model.reduce(.response(.me, .success(account)))
         _ = model.reduce(
             .response(
                 .users,
                 .success([
-                    ["id": "u2", "fullname": "Bob Stone", "online": true, "lastSeen": nil],
-                    ["id": "u3", "fullname": "Cleo Park", "online": false, "lastSeen": time(300)],
+                    ["id": "u2", "fullname": "Bob Stone", "bio": "", "online": true, "lastSeen": nil, "unread": 0],
+                    [
+                        "id": "u3", "fullname": "Cleo Park", "bio": "", "online": false, "lastSeen": time(300),
+                        "unread": 0,
+                    ],
                 ])))
-        _ = model.reduce(.response(.status, .success(["locked": false, "connection": ["state": "online"]])))
+        _ = model.reduce(
+            .response(
+                .status,
+                .success([
+                    "version": "0.1.0", "locked": false, "account": account, "connection": ["state": "online"],
+                    "outboxPending": 0, "cache": ["messages": 3, "conversations": 2, "bytes": 0],
+                ])))
         _ = model.reduce(.response(.conversations, .success(conversations)))
         return model
     }

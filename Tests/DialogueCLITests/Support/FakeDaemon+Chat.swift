@@ -35,7 +35,10 @@ extension FakeDaemon {
             calls.record("daemon.status", params)
             return [
                 "version": "0.1.0-fake", "locked": false,
-                "account": ["id": .string(ada), "email": "ada@example.org", "fullname": "Ada Lovelace"],
+                "account": [
+                    "id": .string(ada), "email": "ada@example.org", "fullname": "Ada Lovelace", "bio": "",
+                    "server": "http://127.0.0.1:5000",
+                ],
                 "connection": ["state": "online", "server": "http://127.0.0.1:5000"], "outboxPending": 0,
                 "cache": ["messages": 3, "conversations": 2, "bytes": 0],
             ]
@@ -63,11 +66,13 @@ extension FakeDaemon {
             return [
                 [
                     "id": "c3", "isGroup": false, "name": "Bob Stone", "members": [.string(ada), .string(bob)],
-                    "unread": 0, "muted": false, "lastMessage": history["c3"]?.arrayValue?.last ?? nil,
+                    "unread": 0, "muted": false, "removed": false,
+                    "lastMessage": history["c3"]?.arrayValue?.last ?? nil,
                 ],
                 [
                     "id": "c1", "isGroup": true, "name": "Team", "members": [.string(ada), .string(bob), "u3"],
-                    "unread": 1, "muted": false, "lastMessage": history["c1"]?.arrayValue?.last ?? nil,
+                    "unread": 1, "muted": false, "removed": false,
+                    "lastMessage": history["c1"]?.arrayValue?.last ?? nil,
                 ],
             ]
         }
