@@ -212,9 +212,22 @@ let package = Package(
             linkerSettings: programLinkerSettings),
 
         // MARK: Tests
+        /// What the suites share: child processes, short temporary directories, a seeded
+        /// generator, a lock, and the server in-process or as the real program.
+        .target(
+            name: "DialogueTestSupport",
+            dependencies: [
+                "DialogueServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/DialogueTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DialogueDaemonTests",
             dependencies: [
+                "DialogueTestSupport",
                 "DialogueDaemon",
                 "dialogued",
                 "dialogue-server",
@@ -235,22 +248,28 @@ let package = Package(
         .testTarget(name: "DialogueProtocolTests", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialogueStoreTests",
-            dependencies: ["DialogueStore", "DialogueCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DialogueTestSupport", "DialogueStore", "DialogueCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "DialogueSystemdTests",
-            dependencies: ["DialogueSystemd", "CSystemd", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "DialogueTestSupport", "DialogueSystemd", "CSystemd", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The tests draw and inspect images with libgd directly, so they link it; the product loads
         // it only when an image is prepared (see GDLibrary).
         .testTarget(
-            name: "DialogueMediaTests", dependencies: ["DialogueMedia", "CGD"], swiftSettings: swiftSettings,
+            name: "DialogueMediaTests", dependencies: ["DialogueTestSupport", "DialogueMedia", "CGD"],
+            swiftSettings: swiftSettings,
             linkerSettings: [.linkedLibrary("gd")]),
         .testTarget(
             name: "DialogueCLITests",
             dependencies: [
+                "DialogueTestSupport",
                 "DialogueCLI",
                 "DialogueRPC",
                 "DialogueRPCTransport",
@@ -266,6 +285,7 @@ let package = Package(
         .testTarget(
             name: "DialogueRPCTests",
             dependencies: [
+                "DialogueTestSupport",
                 "DialogueRPC",
                 "DialogueSchema",
                 "DialogueRPCTransport",
@@ -279,6 +299,7 @@ let package = Package(
         .testTarget(
             name: "DialogueCryptoTests",
             dependencies: [
+                "DialogueTestSupport",
                 "DialogueCrypto",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -289,6 +310,7 @@ let package = Package(
         .testTarget(
             name: "DialogueServerTests",
             dependencies: [
+                "DialogueTestSupport",
                 "DialogueServer",
                 "DialogueServerStore",
                 "DialogueProtocol",

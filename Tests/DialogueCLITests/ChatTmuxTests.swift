@@ -1,4 +1,5 @@
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
 /// terminal as it was, also when killed.
 @Suite(
     "Interactive chat in tmux", .timeLimit(.minutes(2)),
-    .enabled(if: Tmux.executable != nil && CLIProcess.binary(named: "dialogue") != nil, "needs tmux and dialogue"))
+    .enabled(if: Tmux.executable != nil && BuiltProgram.url("dialogue") != nil, "needs tmux and dialogue"))
 struct ChatTmuxTests {
     /// A daemon the chat can be pointed at: the fake one here, a real one with a second person
     /// answering in `RealChatTmuxTests`.
@@ -33,7 +34,7 @@ struct ChatTmuxTests {
     /// it, and its exit status.
     struct Run: ~Copyable {
         let tmux: Tmux
-        let directory: ShortDirectory
+        let directory: TemporaryDirectory
 
         /// The exit status, once the chat has ended (waits up to 20 s).
         func status() async throws -> String? {
@@ -69,8 +70,8 @@ struct ChatTmuxTests {
     }
 
     static func start(_ daemon: Daemon, environment: [String: String] = [:]) async throws -> Run {
-        let binary = try #require(CLIProcess.binary(named: "dialogue"))
-        let directory = try ShortDirectory()
+        let binary = try #require(BuiltProgram.url("dialogue"))
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let script = """
             stty -g > "$1/before"; "$2" --socket "$3" chat; status=$?; stty -g > "$1/after"; echo $status > "$1/status"
             """

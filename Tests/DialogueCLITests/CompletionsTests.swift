@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Testing
 
 @testable import DialogueCLI
@@ -33,7 +34,7 @@ struct CompletionsTests {
     }
 
     @Test func nothingWhenTheDaemonIsAbsent() async throws {
-        let directory = try ShortDirectory()
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let words = ["dialogue", "--socket", directory.path + "/none.sock", "send", ""]
         #expect(await Completions.chats(words, 4, "") == [])
     }

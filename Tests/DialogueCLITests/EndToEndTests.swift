@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite("End to end", .timeLimit(.minutes(2)))
 struct EndToEndTests {
     @Test func daemonNotRunningExits3() async throws {
-        let directory = try ShortDirectory()
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let outcome = try await CLIProcess.run(["--socket", directory.path + "/nobody.sock", "status"])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.isEmpty)
@@ -113,9 +114,9 @@ struct EndToEndTests {
     }
 
     /// The real daemon when it is built next to the tests; skipped otherwise.
-    @Test(.enabled(if: CLIProcess.binary(named: "dialogued") != nil, "dialogued is not built"))
+    @Test(.enabled(if: BuiltProgram.url("dialogued") != nil, "dialogued is not built"))
     func againstTheRealDaemon() async throws {
-        let root = try ShortDirectory()
+        let root = try TemporaryDirectory(prefix: "dcli")
         let environment = try RealPrograms.environment(root: root.path)
         // The daemon in this tree may not start yet: the fake-daemon test covers the CLI then.
         guard let daemon = try await RealPrograms.startDaemon(environment: environment) else { return }
@@ -172,10 +173,10 @@ struct EndToEndTests {
     /// Sign-up and sign-in through the real daemon against a real server, when both are built.
     @Test(
         .enabled(
-            if: CLIProcess.binary(named: "dialogued") != nil && CLIProcess.binary(named: "dialogue-server") != nil,
+            if: BuiltProgram.url("dialogued") != nil && BuiltProgram.url("dialogue-server") != nil,
             "dialogued or dialogue-server is not built"))
     func signupAgainstTheRealServer() async throws {
-        let root = try ShortDirectory()
+        let root = try TemporaryDirectory(prefix: "dcli")
         let environment = try RealPrograms.environment(root: root.path)
         guard let (server, url) = try await RealPrograms.startServer(root: root.path) else { return }
         defer { RealPrograms.stop(server) }

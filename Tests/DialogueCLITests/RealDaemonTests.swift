@@ -1,4 +1,5 @@
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 

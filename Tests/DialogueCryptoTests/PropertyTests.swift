@@ -1,4 +1,5 @@
 import Crypto
+import DialogueTestSupport
 import Foundation
 import Testing
 

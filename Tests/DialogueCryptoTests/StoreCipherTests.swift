@@ -1,4 +1,5 @@
 import Crypto
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -55,9 +56,8 @@ struct StoreCipherTests {
 
     @Test("Raw key file: 0600 accepted, group/world-readable refused")
     func rawKeyFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dlg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryDirectory()
+        let directory = temporary.url
         let path = directory.appendingPathComponent("store.key").path
         let raw = SecureRandom.bytes(32)
         #expect(

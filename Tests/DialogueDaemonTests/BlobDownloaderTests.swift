@@ -1,5 +1,6 @@
 import DialogueCrypto
 import DialogueStore
+import DialogueTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -45,8 +46,8 @@ struct BlobDownloaderTests {
         return (blob, CachedAttachment(descriptor: descriptor))
     }
 
-    static func downloader(width: Int = 2, server: StalledServer) -> (BlobDownloader, BlobCache, URL) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("blobs-\(UUID().uuidString)")
+    static func downloader(width: Int = 2, server: StalledServer) throws -> (BlobDownloader, BlobCache, URL) {
+        let root = URL(fileURLWithPath: try TemporaryDirectory.create(prefix: "blobs"), isDirectory: true)
         let cache = BlobCache(
             files: SessionFiles(
                 blobs: root.appendingPathComponent("blobs"), decrypted: root.appendingPathComponent("run")),
@@ -60,7 +61,7 @@ struct BlobDownloaderTests {
 
     @Test func askingNeverWaitsAndEachBlobIsFetchedOnce() async throws {
         let server = StalledServer()
-        let (downloader, cache, root) = Self.downloader(server: server)
+        let (downloader, cache, root) = try Self.downloader(server: server)
         defer { try? FileManager.default.removeItem(at: root) }
         let image = try Self.attachment(Array("a large image".utf8), id: "b1")
         await server.put(image.blob, as: "b1")
@@ -92,7 +93,7 @@ struct BlobDownloaderTests {
 
     @Test func aStalledDownloadHoldsOnlyItsOwnSlot() async throws {
         let server = StalledServer()
-        let (downloader, cache, root) = Self.downloader(width: 1, server: server)
+        let (downloader, cache, root) = try Self.downloader(width: 1, server: server)
         defer { try? FileManager.default.removeItem(at: root) }
         let first = try Self.attachment([1, 2, 3], id: "b1")
         let second = try Self.attachment([4, 5, 6], id: "b2")
@@ -115,7 +116,7 @@ struct BlobDownloaderTests {
     @Test func ciphertextThatDoesNotMatchItsDescriptorIsNotKept() async throws {
         let server = StalledServer()
         await server.release()
-        let (downloader, cache, root) = Self.downloader(server: server)
+        let (downloader, cache, root) = try Self.downloader(server: server)
         defer { try? FileManager.default.removeItem(at: root) }
         let image = try Self.attachment([7, 8, 9], id: "b1")
         var tampered = image.blob
@@ -140,7 +141,7 @@ struct BlobDownloaderTests {
 
     @Test func closingDropsQueuedWorkAndRunsNoCompletion() async throws {
         let server = StalledServer()
-        let (downloader, cache, root) = Self.downloader(width: 1, server: server)
+        let (downloader, cache, root) = try Self.downloader(width: 1, server: server)
         defer { try? FileManager.default.removeItem(at: root) }
         let first = try Self.attachment([1], id: "b1")
         let second = try Self.attachment([2], id: "b2")

@@ -1,4 +1,5 @@
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -14,18 +15,9 @@ struct CommandTests {
         var stderr: String
     }
 
-    static func binary() throws -> URL {
-        let directory = try #require(Bundle.main.executableURL?.deletingLastPathComponent())
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let binary = candidate.appendingPathComponent("dialogued")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-        }
-        throw CocoaError(.fileNoSuchFile)
-    }
-
     static func launch(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = URL(fileURLWithPath: try BuiltProgram.path("dialogued"))
         process.arguments = arguments
         process.environment = environment
         let output = Pipe()

@@ -3,6 +3,7 @@ import DialogueCrypto
 import DialogueProtocol
 import DialogueRPC
 import DialogueStore
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -218,8 +219,8 @@ struct LinkingEndToEndTests {
     @Test func anUnusedCodeExpires() async throws {
         try await withTestServer { server in
             let http = try HTTPClient.daemonClient(caFile: nil)
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("link-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: directory) }
+            let temporary = try TemporaryDirectory(prefix: "link")
+            let directory = temporary.url
             do {
                 let client = ServerClient(server: server.url, http: http, logger: quietLogger)
                 let auth = try await client.signup(

@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -70,10 +71,11 @@ struct ResilienceTests {
                 at: paths.configFile.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("[log]\nlevel = \"trace\"\n".utf8).write(to: paths.configFile)
             let arguments = [
-                try CommandTests.binary().path, "--socket", paths.socket.path, "--data-dir", paths.dataDirectory.path,
+                "--socket", paths.socket.path, "--data-dir", paths.dataDirectory.path,
                 "--config", paths.configFile.path,
             ]
-            var daemon = try SpawnedProcess(arguments, standardError: log)
+            let dialogued = try BuiltProgram.path("dialogued")
+            var daemon = try ChildProcess(dialogued, arguments, stderr: log, appending: true)
             let client = try await RealDaemon.connect(paths.socket.path)
             _ = try await client.call("daemon.unlock", ["passphrase": "a real passphrase"])
             let account = try await client.call(
@@ -94,11 +96,11 @@ struct ResilienceTests {
                     "messages.send", ["conversationId": .string(chatId), "text": .string("survives-marker \(index)")])
                 queued.append(try #require(sent["id"]?.stringValue))
             }
-            daemon.kill(SIGKILL)
-            #expect(try await daemon.waitForExit(seconds: 10) == 128 + SIGKILL)
+            daemon.signal(SIGKILL)
+            #expect(try await daemon.waitForExit(timeout: .seconds(10)) == 128 + SIGKILL)
 
             let restarted = try await TestServer.start(reusing: server)
-            daemon = try SpawnedProcess(arguments, standardError: log)
+            daemon = try ChildProcess(dialogued, arguments, stderr: log, appending: true)
             _ = try await RealDaemon.connect(paths.socket.path)
             _ = try await client.call("daemon.unlock", ["passphrase": "a real passphrase"])
             _ = try await grace.call("daemon.reconnect")
@@ -113,8 +115,8 @@ struct ResilienceTests {
             try await eventually("the outbox is empty") { try await client.call("daemon.status")["outboxPending"] == 0 }
             let cache = paths.dataDirectory.appendingPathComponent("cache.sqlite").path
             #expect(try Self.integrityCheck(cache) == "ok")
-            daemon.kill(SIGTERM)
-            #expect(try await daemon.waitForExit(seconds: 15) == 0)
+            daemon.signal(SIGTERM)
+            #expect(try await daemon.waitForExit(timeout: .seconds(15)) == 0)
             let logText = try String(contentsOfFile: log, encoding: .utf8)
             #expect(logText.contains("session started"), "the log was written")
             #expect(!logText.contains("survives-marker"), "message text in the daemon's log")

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -13,39 +14,26 @@ import Testing
 /// arrives twice, and each conversation keeps its order.
 @Suite(.timeLimit(.minutes(3)))
 struct ServerCrashTests {
-    /// A real `dialogue-server` process on a fixed port below the ephemeral range, with a fixed
-    /// token secret so sessions survive its restart.
-    struct ServerProcess {
-        let process: SpawnedProcess
-        let url: URL
-
-        static func start(directory: TestDirectory, port: Int) async throws -> ServerProcess {
-            let config = directory.url.appendingPathComponent("server.json")
-            let json = """
-                {"host": "127.0.0.1", "port": \(port), "dataDir": "\(directory.url.appendingPathComponent("server").path)",
-                 "jwtSecret": "crash-test-secret-0123456789abcdef0123456789", "bcryptCost": 10}
-                """
-            try Data(json.utf8).write(to: config)
-            let binary = try CommandTests.binary().deletingLastPathComponent().appendingPathComponent("dialogue-server")
-            let process = try SpawnedProcess(
-                [binary.path, "--config", config.path, "--log-level", "trace"],
-                standardError: directory.url.appendingPathComponent("server.log").path)
-            let url = URL(string: "http://127.0.0.1:\(port)")!
-            try await eventually("the server answers") {
-                let request = HTTPClientRequest(url: url.appendingPathComponent("api/health").absoluteString)
-                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(2))
-                return response.status == .ok
-            }
-            return ServerProcess(process: process, url: url)
-        }
+    /// Starts the real `dialogue-server` on a fixed port below the ephemeral range, with a fixed
+    /// token secret so sessions survive its restart, logging at trace level into `server.log`.
+    static func startServer(directory: TestDirectory, port: Int) async throws -> ServerProgram {
+        let config = directory.url.appendingPathComponent("server.json")
+        let json = """
+            {"host": "127.0.0.1", "port": \(port), "dataDir": "\(directory.url.appendingPathComponent("server").path)",
+             "jwtSecret": "crash-test-secret-0123456789abcdef0123456789", "bcryptCost": 10}
+            """
+        try Data(json.utf8).write(to: config)
+        return try await ServerProgram.start(
+            ["--config", config.path, "--log-level", "trace"],
+            log: directory.url.appendingPathComponent("server.log").path)
     }
 
     @Test func killNineMidTrafficLosesNothingAndDuplicatesNothing() async throws {
         let directory = try TestDirectory()
         defer { directory.remove() }
         let port = Int.random(in: 20000..<30000)
-        var server = try await ServerProcess.start(directory: directory, port: port)
-        defer { server.process.kill(SIGKILL) }
+        var server = try await Self.startServer(directory: directory, port: port)
+        defer { server.kill() }
         var users: [ChatUser] = []
         var directories: [TestDirectory] = []
         defer {
@@ -63,11 +51,10 @@ struct ServerCrashTests {
         var sent: [String] = []
         for index in 0..<40 {
             if index == 15 {
-                server.process.kill(SIGKILL)
-                _ = try await server.process.waitForExit(seconds: 10)
+                server.kill()
             }
             if index == 25 {
-                server = try await ServerProcess.start(directory: directory, port: port)
+                server = try await Self.startServer(directory: directory, port: port)
                 _ = try await ada.call("daemon.reconnect")
                 _ = try await grace.call("daemon.reconnect")
             }
@@ -84,8 +71,7 @@ struct ServerCrashTests {
         try await eventually("Ada's outbox is empty") { try await ada.call("daemon.status")["outboxPending"] == 0 }
         #expect(try await ada.messages(chatId).allSatisfy { $0["state"] == "sent" })
         for user in users { await user.stop() }
-        server.process.kill(SIGTERM)
-        #expect(try await server.process.waitForExit(seconds: 15) == 0)
+        #expect(try await server.terminate() == 0)
         // The server's own log (trace level, both runs) and its database never saw the text.
         let logText = try String(
             contentsOfFile: directory.url.appendingPathComponent("server.log").path, encoding: .utf8)

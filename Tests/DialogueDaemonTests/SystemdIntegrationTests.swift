@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -57,18 +58,18 @@ struct SystemdIntegrationTests {
         defer { directory.remove() }
         let socketPath = directory.url.appendingPathComponent("run/activated.sock").path
         let notify = try NotifySocket(path: directory.url.appendingPathComponent("notify").path)
-        var arguments = ["/usr/bin/systemd-socket-activate", "--listen=\(socketPath)", "--fdname=rpc"]
+        var arguments = ["--listen=\(socketPath)", "--fdname=rpc"]
         let environment = directory.environment.merging([
             "NOTIFY_SOCKET": notify.path,
             "WATCHDOG_USEC": "1000000",
         ]) { $1 }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments.append("--setenv=\(key)=\(value)") }
-        arguments.append(try CommandTests.binary().path)
+        arguments.append(try BuiltProgram.path("dialogued"))
         // posix_spawn, not Foundation's Process: systemd-socket-activate closes every inherited
         // descriptor, which Foundation takes for the child's exit and then blocks in waitpid,
         // stalling every other Process in the test run.
-        let launcher = try SpawnedProcess(arguments)
-        defer { launcher.kill(SIGKILL) }
+        let launcher = try ChildProcess("/usr/bin/systemd-socket-activate", arguments)
+        defer { launcher.stop(signal: SIGKILL) }
         // The launcher listens first; the daemon starts on the first connection and adopts fd 3.
         var status: JSONValue?
         for _ in 0..<100 where status == nil {
@@ -89,10 +90,10 @@ struct SystemdIntegrationTests {
         #expect(messages.first?.hasPrefix("READY=1\nSTATUS=locked") == true, "\(messages)")
         #expect(messages.contains("WATCHDOG=1"))
 
-        launcher.kill(SIGTERM)
+        launcher.signal(SIGTERM)
         let stopping = notify.collect(for: 5) { $0.contains("STOPPING=1") }
         #expect(stopping.contains("STOPPING=1"))
-        let exitStatus = try await launcher.waitForExit(seconds: 10)
+        let exitStatus = try await launcher.waitForExit(timeout: .seconds(10))
         #expect(exitStatus == 0, "dialogued did not exit cleanly after SIGTERM")
     }
 

@@ -1,4 +1,5 @@
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -54,7 +55,7 @@ struct JSONParserTests {
 
     @Test("agrees with Foundation's parser on valid and invalid texts alike")
     func agreesWithFoundation() throws {
-        var generator = SplitMix(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         var texts = Self.valid.map(\.0) + Self.invalid
         for _ in 0..<400 {
             let text = Self.randomValue(&generator, depth: 0).serialized()
@@ -80,14 +81,14 @@ struct JSONParserTests {
 
     @Test("round trips random values")
     func roundTrip() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<500 {
             let value = Self.randomValue(&generator, depth: 0)
             #expect(try JSONValue(parsing: Data(value.serializedBytes())) == value)
         }
     }
 
-    static func randomValue(_ generator: inout SplitMix, depth: Int) -> JSONValue {
+    static func randomValue(_ generator: inout SeededGenerator, depth: Int) -> JSONValue {
         switch generator.next() % (depth > 3 ? 6 : 8) {
         case 0: return nil
         case 1: return .bool(generator.next() % 2 == 0)

@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ struct CommandLineTests {
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = try ServerProcess.binary()
+        process.executableURL = URL(fileURLWithPath: try BuiltProgram.path("dialogue-server"))
         process.arguments = arguments
         var base = ProcessInfo.processInfo.environment
         base["DIALOGUE_JWT_SECRET"] = nil
@@ -60,13 +61,11 @@ struct CommandLineTests {
     @Test func sigtermShutsDownCleanlyAndDataSurvives() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let first = try ServerProcess(directory: directory.url)
+        let first = try await ServerProgram.start(directory: directory.url)
         let ann = try await Fixtures.signup(TestServerAddress(port: first.port), name: "Ann")
-        first.process.terminate()
-        first.process.waitUntilExit()
-        #expect(first.process.terminationStatus == 0)
-        let second = try ServerProcess(directory: directory.url)
-        defer { second.stop() }
+        #expect(try await first.terminate() == 0)
+        let second = try await ServerProgram.start(directory: directory.url)
+        defer { second.process.stop() }
         let check = try await TestServerAddress(port: second.port).api(token: ann.token).get("/api/auth/check")
         #expect(check.status == .ok)
     }

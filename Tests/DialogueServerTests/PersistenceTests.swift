@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -7,8 +8,8 @@ struct PersistenceTests {
     @Test func aKilledServerLosesNoAcknowledgedMessage() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let first = try ServerProcess(directory: directory.url)
-        defer { first.stop() }
+        let first = try await ServerProgram.start(directory: directory.url)
+        defer { first.process.stop() }
         let proxy = PortOnly(port: first.port)
         let ann = try await Fixtures.signup(proxy.server, name: "Ann")
         let ben = try await Fixtures.signup(proxy.server, name: "Ben")
@@ -36,8 +37,8 @@ struct PersistenceTests {
         let acked = acknowledged.withLock { $0 }
         #expect(acked.count >= 200)
 
-        let second = try ServerProcess(directory: directory.url)
-        defer { second.stop() }
+        let second = try await ServerProgram.start(directory: directory.url)
+        defer { second.process.stop() }
         let restarted = PortOnly(port: second.port).server
         let annAgain = TestUser(
             user: ann.user, token: ann.token, api: restarted.api(token: ann.token), deviceId: ann.deviceId)

@@ -1,5 +1,6 @@
 import DialogueProtocol
 import DialogueServerStore
+import DialogueTestSupport
 import Foundation
 import GRDB
 import HTTPTypes

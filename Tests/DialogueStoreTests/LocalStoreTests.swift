@@ -1,5 +1,6 @@
 import DialogueCrypto
 import DialogueStore
+import DialogueTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -7,9 +8,7 @@ import Testing
 @Suite("The daemon's encrypted cache")
 struct LocalStoreTests {
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dialogue-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try TemporaryDirectory.create(prefix: "dst"), isDirectory: true)
     }
 
     static func cipher() throws -> StoreCipher {

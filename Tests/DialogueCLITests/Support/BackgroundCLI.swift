@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -8,14 +9,14 @@ import Foundation
 /// with ``stop()``; `deinit` kills it too, so no path leaves it behind.
 final class BackgroundCLI {
     private let process: ChildProcess
-    private let directory: ShortDirectory
+    private let directory: TemporaryDirectory
 
     /// Starts `dialogue ARGUMENTS` with `environment` added (and `NO_COLOR`, like ``CLIProcess``).
     init(_ arguments: [String], environment: [String: String]) throws {
-        guard let binary = CLIProcess.binary(named: "dialogue") else {
+        guard let binary = BuiltProgram.url("dialogue") else {
             throw ChildProcess.Failure(description: "the dialogue binary was not built")
         }
-        directory = try ShortDirectory()
+        directory = try TemporaryDirectory(prefix: "dcli")
         var merged = environment
         merged["NO_COLOR"] = "1"
         process = try ChildProcess(

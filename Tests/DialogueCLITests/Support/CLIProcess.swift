@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -10,21 +11,6 @@ enum CLIProcess {
         var stderr: String
     }
 
-    /// The build products directory: next to the test bundle, or one directory up.
-    static func binary(named name: String) -> URL? {
-        var candidates: [URL] = []
-        if let bundle = Bundle.main.executableURL?.deletingLastPathComponent() {
-            candidates.append(bundle)
-            candidates.append(bundle.deletingLastPathComponent())
-        }
-        for bundle in Bundle.allBundles {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        return candidates.map { $0.appendingPathComponent(name) }.first {
-            FileManager.default.isExecutableFile(atPath: $0.path)
-        }
-    }
-
     /// Runs `dialogue ARGUMENTS` with `stdin` piped in; killed after `timeout`.
     static func run(
         _ arguments: [String],
@@ -32,7 +18,7 @@ enum CLIProcess {
         environment: [String: String] = [:],
         timeout: Duration = .seconds(30)
     ) async throws -> Outcome {
-        let executable = try #require(binary(named: "dialogue"), "the dialogue binary was not built")
+        let executable = try #require(BuiltProgram.url("dialogue"), "the dialogue binary was not built")
         return try await run(
             executable: executable, arguments, stdin: stdin, environment: environment, timeout: timeout)
     }
@@ -44,7 +30,7 @@ enum CLIProcess {
         environment: [String: String],
         timeout: Duration
     ) async throws -> Outcome {
-        let directory = try ShortDirectory()
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let inPath = directory.path + "/in"
         let outPath = directory.path + "/out"
         let errPath = directory.path + "/err"

@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -20,7 +21,7 @@ enum FakeDaemon {
     static func with<Result: Sendable>(
         router: RPCRouter, _ body: @Sendable (_ socketPath: String) async throws -> Result
     ) async throws -> Result {
-        let directory = try ShortDirectory()
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let path = directory.path + "/d.sock"
         var logger = Logger(label: "dialogue.cli.test")
         logger.logLevel = .critical

@@ -1,4 +1,5 @@
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -41,11 +42,11 @@ final class RealPair {
 
     /// Whether the real programs are built (tests are skipped otherwise).
     static var available: Bool {
-        CLIProcess.binary(named: "dialogued") != nil && CLIProcess.binary(named: "dialogue-server") != nil
-            && CLIProcess.binary(named: "dialogue") != nil
+        BuiltProgram.url("dialogued") != nil && BuiltProgram.url("dialogue-server") != nil
+            && BuiltProgram.url("dialogue") != nil
     }
 
-    let directory: ShortDirectory
+    let directory: TemporaryDirectory
     let port: Int
     var url: String { "http://127.0.0.1:\(port)" }
     private(set) var ada: Person
@@ -53,7 +54,7 @@ final class RealPair {
     private var server: ChildProcess?
     private var daemons: [ChildProcess] = []
 
-    private init(directory: consuming ShortDirectory, port: Int, ada: Person, grace: Person) {
+    private init(directory: consuming TemporaryDirectory, port: Int, ada: Person, grace: Person) {
         self.directory = directory
         self.port = port
         self.ada = ada
@@ -62,7 +63,7 @@ final class RealPair {
 
     /// Starts everything and signs both people up.
     static func start() async throws -> RealPair {
-        let directory = try ShortDirectory()
+        let directory = try TemporaryDirectory(prefix: "dcli")
         let root = directory.path
         func person(_ name: String, _ email: String, _ folder: String) throws -> Person {
             let environment = try RealPrograms.environment(root: root + "/" + folder)

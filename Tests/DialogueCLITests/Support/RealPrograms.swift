@@ -1,4 +1,5 @@
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 
 /// The real `dialogued` and `dialogue-server` built next to the tests, started in a private
@@ -19,7 +20,7 @@ enum RealPrograms {
     /// Starts `dialogued` and waits (up to 10 s) until it answers `daemon.status`; its log goes to
     /// `log` when given (kept for reading when a test fails).
     static func startDaemon(environment: [String: String], log: String? = nil) async throws -> ChildProcess? {
-        guard let binary = CLIProcess.binary(named: "dialogued") else { return nil }
+        guard let binary = BuiltProgram.url("dialogued") else { return nil }
         let daemon = try ChildProcess(binary.path, [], environment: environment, stdout: log, stderr: log)
         let socket = environment["XDG_RUNTIME_DIR", default: ""] + "/dialogue/dialogued.sock"
         for _ in 0..<100 {
@@ -34,22 +35,14 @@ enum RealPrograms {
         return nil
     }
 
-    /// Starts `dialogue-server --dev --port 0` and returns it with its URL (read from its stdout).
+    /// Starts `dialogue-server --dev --port 0` and returns it with its URL (read from its output).
     static func startServer(root: String) async throws -> (ChildProcess, String)? {
-        guard let binary = CLIProcess.binary(named: "dialogue-server") else { return nil }
-        let log = root + "/server.out"
         try FileManager.default.createDirectory(atPath: root + "/srv", withIntermediateDirectories: true)
-        let server = try ChildProcess(
-            binary.path, ["--dev", "--port", "0", "--data-dir", root + "/srv"], stdout: log)
-        for _ in 0..<100 {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression) {
-                return (server, String(text[range]))
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        stop(server)
-        return nil
+        guard
+            let server = try? await ServerProgram.start(
+                ["--dev", "--port", "0", "--data-dir", root + "/srv"], log: root + "/server.out")
+        else { return nil }
+        return (server.process, server.url.absoluteString)
     }
 
     /// A token secret for servers that are restarted: `--dev` makes a new one per process, which
@@ -61,20 +54,11 @@ enum RealPrograms {
     /// arguments after ``stop(_:)`` for a restart that keeps accounts, data and sessions. `nil`
     /// when the port is taken or the server never says it listens.
     static func startServer(root: String, port: Int) async throws -> ChildProcess? {
-        guard let binary = CLIProcess.binary(named: "dialogue-server") else { return nil }
-        let log = root + "/server-\(port).out"
         try FileManager.default.createDirectory(atPath: root + "/srv", withIntermediateDirectories: true)
-        let server = try ChildProcess(
-            binary.path, ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", root + "/srv"],
-            environment: ["DIALOGUE_JWT_SECRET": serverSecret], stdout: log)
-        for _ in 0..<100 {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if text.contains("listening on http://127.0.0.1:\(port)") { return server }
-            if !server.isRunning { return nil }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        stop(server)
-        return nil
+        let server = try? await ServerProgram.start(
+            ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", root + "/srv"],
+            environment: ["DIALOGUE_JWT_SECRET": serverSecret], log: root + "/server-\(port).out")
+        return server?.process
     }
 
     /// A port for a server that will be restarted: below the kernel's ephemeral range (32768 and

@@ -1,15 +1,16 @@
+import DialogueTestSupport
 import Foundation
 
 @testable import DialogueDaemon
 
 /// A fresh short directory under /tmp (Unix socket paths must stay under 108 bytes), laid out as
-/// an isolated XDG home: `config/`, `data/`, `run/`. Removed by ``remove()``.
+/// an isolated XDG home: `config/`, `data/`, `run/`. Removed by ``remove()``; copyable, because a
+/// server restarted over the same files hands it on.
 struct TestDirectory: Sendable {
     let url: URL
 
     init() throws {
-        let name = "dd-" + String(UUID().uuidString.prefix(8)).lowercased()
-        url = URL(fileURLWithPath: "/tmp", isDirectory: true).appendingPathComponent(name, isDirectory: true)
+        url = URL(fileURLWithPath: try TemporaryDirectory.create(prefix: "dd"), isDirectory: true)
         for child in ["config", "data", "run"] {
             try FileManager.default.createDirectory(
                 at: url.appendingPathComponent(child), withIntermediateDirectories: true,

@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 
 /// A file in a fresh temporary directory, removed by ``remove()``.
@@ -6,9 +7,7 @@ struct TemporaryFile {
     let path: String
 
     init(_ bytes: [UInt8], name: String = "attachment") throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "dm-" + UUID().uuidString.prefix(8).lowercased(), isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = URL(fileURLWithPath: try TemporaryDirectory.create(prefix: "dm"), isDirectory: true)
         path = directory.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }

@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 import Hummingbird
 import Logging

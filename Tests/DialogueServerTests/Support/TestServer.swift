@@ -1,34 +1,22 @@
 import DialogueServer
+import DialogueTestSupport
 import Foundation
-import Hummingbird
-import Logging
-import ServiceLifecycle
 
-/// A real server on 127.0.0.1 and a free port, over a real SQLite file in a temporary directory.
+/// A real server in-process (``InProcessServer``) over a real SQLite file in a temporary
+/// directory, on a clock the test moves.
 final class TestServer: ServerEndpoint {
     static let secret = "test-secret-0123456789abcdef0123456789abcdef"
 
-    let port: Int
     let directory: URL
     let clock: TestClock
-    let configuration: ServerConfiguration
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: InProcessServer
+    var port: Int { server.port }
+    var configuration: ServerConfiguration { server.configuration }
 
-    private init(
-        port: Int,
-        directory: URL,
-        clock: TestClock,
-        configuration: ServerConfiguration,
-        group: ServiceGroup,
-        task: Task<Void, any Error>
-    ) {
-        self.port = port
+    private init(directory: URL, clock: TestClock, server: InProcessServer) {
         self.directory = directory
         self.clock = clock
-        self.configuration = configuration
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     static func start(
@@ -36,44 +24,15 @@ final class TestServer: ServerEndpoint {
         clock: TestClock = TestClock(),
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.dataDirectory = directory
-        configuration.jwtSecret = secret
-        // The lowest bcrypt cost: every in-process server shares one small thread pool, and at the
-        // production cost a few hundred sign-ups queue each other past a client's timeout.
-        configuration.bcryptCost = 4
+        var configuration = InProcessServer.configuration(dataDirectory: directory, secret: secret)
         configure(&configuration)
-        var logger = Logger(label: "test-server")
-        logger.logLevel = .warning
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try await ServerApplication.build(configuration: configuration, clock: clock, logger: logger) {
-            address in
-            continuation.yield(address?.port ?? 0)
-            continuation.finish()
-        }
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task { try await group.run() }
-        var port = 0
-        for await value in ports {
-            port = value
-            break
-        }
-        return TestServer(
-            port: port,
-            directory: directory,
-            clock: clock,
-            configuration: configuration,
-            group: group,
-            task: task
-        )
+        let server = try await InProcessServer.start(configuration: configuration, clock: clock)
+        return TestServer(directory: directory, clock: clock, server: server)
     }
 
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = await task.result
+        await server.stop()
     }
-
 }
 
 /// Runs `body` against a fresh server and always stops it and removes its files.

@@ -1,4 +1,5 @@
 import DialogueProtocol
+import DialogueTestSupport
 import Foundation
 import HummingbirdWSClient
 import Logging

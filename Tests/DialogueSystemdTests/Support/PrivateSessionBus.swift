@@ -1,3 +1,4 @@
+import DialogueTestSupport
 import Foundation
 
 /// A private `dbus-daemon` for one test, listening on a socket in a fresh temporary directory
@@ -9,21 +10,20 @@ final class PrivateSessionBus: @unchecked Sendable {
     let directory: URL
     /// The address the daemon printed once it was listening.
     let address: String
-    private let process: SpawnedProcess
+    private let process: ChildProcess
 
     init() async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "dn-" + UUID().uuidString.prefix(8).lowercased(), isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = URL(fileURLWithPath: try TemporaryDirectory.create(prefix: "dn"), isDirectory: true)
         let configuration = directory.appendingPathComponent("bus.conf")
         try Self.configuration(socket: directory.appendingPathComponent("bus").path)
             .write(to: configuration, atomically: true, encoding: .utf8)
         do {
-            process = try SpawnedProcess([
-                "dbus-daemon", "--config-file=\(configuration.path)", "--nofork", "--print-address",
-            ])
-            guard let line = try await process.readLine(seconds: 20), !line.isEmpty else { throw Failure() }
-            address = line
+            let output = directory.appendingPathComponent("address").path
+            process = try ChildProcess(
+                "dbus-daemon", ["--config-file=\(configuration.path)", "--nofork", "--print-address"], stdout: output)
+            guard let line = try await process.waitForOutput(matching: "[^\n]+\n", in: output, timeout: .seconds(20))
+            else { throw Failure() }
+            address = String(line.dropLast())
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
@@ -31,8 +31,8 @@ final class PrivateSessionBus: @unchecked Sendable {
     }
 
     func stop() async {
-        process.kill(SIGTERM)
-        _ = try? await process.waitForExit(seconds: 10)
+        process.signal(SIGTERM)
+        _ = try? await process.waitForExit(timeout: .seconds(10))
         try? FileManager.default.removeItem(at: directory)
     }
 

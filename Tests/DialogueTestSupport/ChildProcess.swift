@@ -5,30 +5,35 @@ import Synchronization
     import Glibc
 #endif
 
-/// A program started with `posix_spawn` and reaped with non-blocking `waitpid`, for the programs
-/// that run for a while: daemons, servers, `dialogue watch`.
+/// A program started with `posix_spawn` and reaped with non-blocking `waitpid`: daemons, servers,
+/// `dbus-daemon`, `dialogue watch`, one-shot tools.
 ///
 /// Foundation's `Process` learns that a child ended when a socket the child inherited closes, and
 /// its one reaper thread then waits for that child, blocking. A child that closes inherited
-/// descriptors, or one spawned while another test marks every descriptor close-on-exec (see
-/// `Tmux`), looks ended while it still runs: the reaper blocks for the child's whole life and no
-/// other `Process` of the test run is seen to end. The child here inherits nothing but its
-/// standard streams, and nothing in the test process waits on it but ``stop(timeout:)``.
-final class ChildProcess: Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// descriptors, or one spawned while another test marks every descriptor close-on-exec, looks
+/// ended while it still runs: the reaper blocks for the child's whole life and no other `Process`
+/// of the test run is seen to end. The child here inherits nothing but its standard streams (an
+/// inherited listening socket of an in-process test server would also keep that port bound after
+/// the server stopped), and nothing in the test process waits on it but ``stop(signal:timeout:)``.
+public final class ChildProcess: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
-    let pid: pid_t
+    public let pid: pid_t
     /// The exit status once reaped (128 + the signal for a killed child).
     private let status = Mutex<Int32?>(nil)
 
-    /// Starts `executable ARGUMENTS` with `environment` added to this process's; standard input
-    /// is read from the file `stdin`, standard output and error go to the files given (created or
-    /// truncated; the same file for both is shared); `/dev/null` for any not given.
-    init(
+    /// Starts `executable ARGUMENTS` (looked up in `PATH` when the name has no slash) with
+    /// `environment` added to this process's. Standard input is read from the file `stdin`;
+    /// standard output and error go to the files given (the same file for both is shared), created
+    /// or truncated, or appended to with `appending` (a log kept across restarts); `/dev/null` for
+    /// any not given.
+    public init(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
-        stdout: String? = nil, stderr: String? = nil
+        stdout: String? = nil, stderr: String? = nil, appending: Bool = false
     ) throws {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
@@ -39,12 +44,13 @@ final class ChildProcess: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        let writeFlags = O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC)
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", writeFlags, 0o600)
         if let stderr, stderr == stdout {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         } else {
-            posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", writeFlags, 0o600)
         }
         // Closed in the child only: the test process's descriptors are left alone (no race with
         // other tests spawning at the same moment).
@@ -62,7 +68,10 @@ final class ChildProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var child: pid_t = 0
-        let result = posix_spawn(&child, executable, &actions, &attributes, &argv, &variables)
+        let result =
+            executable.contains("/")
+            ? posix_spawn(&child, executable, &actions, &attributes, &argv, &variables)
+            : posix_spawnp(&child, executable, &actions, &attributes, &argv, &variables)
         guard result == 0 else { throw Failure(description: "posix_spawn \(executable) failed: \(result)") }
         pid = child
     }
@@ -77,18 +86,18 @@ final class ChildProcess: Sendable {
         }()
 
     /// Whether it still runs (reaping it when it ended).
-    var isRunning: Bool { reap() == nil }
+    public var isRunning: Bool { reap() == nil }
 
     /// The exit status once it ended, or `nil` while it runs.
-    var exitStatus: Int32? { reap() }
+    public var exitStatus: Int32? { reap() }
 
     /// Sends `signal` unless it already ended.
-    func signal(_ signal: Int32) {
+    public func signal(_ signal: Int32) {
         if isRunning { Glibc.kill(pid, signal) }
     }
 
     /// Waits (polling, up to `timeout`) for it to end; its exit status, or `nil` when it still runs.
-    func waitForExit(timeout: Duration) async throws -> Int32? {
+    public func waitForExit(timeout: Duration) async throws -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let status = reap() { return status }
@@ -98,7 +107,7 @@ final class ChildProcess: Sendable {
     }
 
     /// Asks it to end (`signal`), waits up to `timeout`, then kills it; always reaps it.
-    func stop(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) {
+    public func stop(signal: Int32 = SIGTERM, timeout: Duration = .seconds(10)) {
         guard isRunning else { return }
         Glibc.kill(pid, signal)
         let deadline = ContinuousClock.now + timeout
