@@ -12,6 +12,11 @@ package protocol SyncConsumer: Sendable {
     /// can never apply (it does not verify) is stored as skipped; a failure that may pass (the
     /// server unreachable during a key fetch) throws, and the event is asked for again.
     func apply(_ event: SyncEvent) async throws(SyncApplyError)
+    /// Applies consecutive events in order, as one batch where the consumer can (one transaction,
+    /// signatures checked in parallel), stopping at the first that fails for a reason that may
+    /// pass. Each stored event is stored with its effects, as by ``apply(_:)``. A default applies
+    /// them one at a time.
+    func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome
     /// Refetches what the pruned log would have said, then stores `cursor`.
     func refetchState(cursor: Int64) async throws(SyncApplyError)
     /// A live typing frame (never logged).

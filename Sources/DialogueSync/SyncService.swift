@@ -16,6 +16,11 @@ package actor SyncService {
     private let retryNowSignal = WakeSignal()
     /// What the machine asked for after it closed the connection itself (a failed apply, a gap).
     private var afterClose: [SyncStateMachine.Action]?
+    /// How many frames may wait, read and decoded, while a batch is applied.
+    private static let readAhead = 1024
+    /// The most events applied as one batch: a bound on how long front ends wait for the first
+    /// of them during a catch-up.
+    private static let batchLimit = 256
 
     /// - Parameters:
     ///   - url: The event stream's `ws://` or `wss://` URL with its token (``webSocketURL(server:token:)``).
@@ -114,14 +119,27 @@ package actor SyncService {
             ) { inbound, outbound, _ in
                 try await Self.write(.hello(cursor: cursor, deviceId: deviceId), to: outbound)
                 await self.connected(outbound: outbound)
-                let decoder = WireCoding.decoder()
-                for try await message in inbound.messages(maxSize: 1 << 24) {
-                    guard case .text(let text) = message else { continue }
-                    guard let frame = try? decoder.decode(ServerFrame.self, from: Data(text.utf8)) else {
-                        self.logger.warning("the server sent a frame that does not decode")
-                        continue
+                let queue = FrameQueue(limit: Self.readAhead)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    // Reading and decoding go on while a batch is applied.
+                    group.addTask {
+                        defer { queue.finish() }
+                        let decoder = WireCoding.decoder()
+                        for try await message in inbound.messages(maxSize: 1 << 24) {
+                            guard case .text(let text) = message else { continue }
+                            guard let frame = try? decoder.decode(ServerFrame.self, from: Data(text.utf8)) else {
+                                self.logger.warning("the server sent a frame that does not decode")
+                                continue
+                            }
+                            guard await queue.push(frame) else { break }
+                        }
                     }
-                    guard await self.received(frame, outbound: outbound) else { break }
+                    while let frames = await queue.take(maximum: Self.batchLimit) {
+                        guard await self.received(frames, outbound: outbound) else { break }
+                    }
+                    queue.finish()
+                    group.cancelAll()
+                    try await group.waitForAll()
                 }
             }
         } catch {
@@ -149,31 +167,47 @@ package actor SyncService {
         try await outbound.write(.text(String(decoding: data, as: UTF8.self)))
     }
 
-    /// Handles one frame; `false` when the machine closed the connection.
-    private func received(_ frame: ServerFrame, outbound: WebSocketOutboundWriter) async -> Bool {
-        switch frame {
-        case .typing(let conversationId, let userId, let typing):
-            await consumer.received(typing: typing, userId: userId, conversationId: conversationId)
-        case .presence(let entries):
-            await consumer.received(presence: entries)
-        case .error(let code, let message):
-            logger.warning("the server refused a frame", metadata: ["code": "\(code)", "message": "\(message)"])
-        case .event, .ready, .resync:
-            break
+    /// Handles the frames that arrived together; `false` when the machine closed the connection.
+    /// Consecutive events are applied as one batch, before any other action of the machine runs.
+    private func received(_ frames: [ServerFrame], outbound: WebSocketOutboundWriter) async -> Bool {
+        var pending: [SyncEvent] = []
+        for frame in frames {
+            switch frame {
+            case .typing(let conversationId, let userId, let typing):
+                await consumer.received(typing: typing, userId: userId, conversationId: conversationId)
+            case .presence(let entries):
+                await consumer.received(presence: entries)
+            case .error(let code, let message):
+                logger.warning("the server refused a frame", metadata: ["code": "\(code)", "message": "\(message)"])
+            case .event, .ready, .resync:
+                break
+            }
+            let actions = machine.received(frame, now: Self.now())
+            guard await perform(actions, pending: &pending, outbound: outbound) else { return false }
         }
-        var queue = machine.received(frame, now: Self.now())[...]
-        while let action = queue.popFirst() {
+        return await perform([], pending: &pending, outbound: outbound, flushing: true)
+    }
+
+    /// Carries out the machine's actions in order: `apply`s are gathered into `pending`, which is
+    /// applied (and reported) before any other action runs, or at the end of the frames when
+    /// `flushing`. `false` when the machine closed the connection.
+    private func perform(
+        _ actions: [SyncStateMachine.Action], pending: inout [SyncEvent], outbound: WebSocketOutboundWriter,
+        flushing: Bool = false
+    ) async -> Bool {
+        var queue = actions[...]
+        while true {
+            if let action = queue.first, case .apply(let event) = action {
+                queue.removeFirst()
+                pending.append(event)
+                continue
+            }
+            if !pending.isEmpty, flushing || !queue.isEmpty {
+                queue = (await applyPending(&pending))[...] + queue
+                continue
+            }
+            guard let action = queue.popFirst() else { return true }
             switch action {
-            case .apply(let event):
-                do throws(SyncApplyError) {
-                    try await consumer.apply(event)
-                    queue += machine.applied(event.seq)
-                } catch {
-                    logger.info(
-                        "an event could not be applied now; it is asked for again after reconnecting",
-                        metadata: ["dialogue.seq": "\(event.seq)", "reason": "\(error.message)"])
-                    queue += applyFailed(error)
-                }
             case .refetchState(let cursor):
                 do throws(SyncApplyError) {
                     try await consumer.refetchState(cursor: cursor)
@@ -188,11 +222,26 @@ package actor SyncService {
             case .disconnect:
                 afterClose = Array(queue)
                 return false
-            case .connect, .scheduleRetry:
+            case .apply, .connect, .scheduleRetry:
                 break
             }
         }
-        return true
+    }
+
+    /// Applies the gathered events as one batch and reports how far it got to the machine.
+    private func applyPending(_ pending: inout [SyncEvent]) async -> [SyncStateMachine.Action] {
+        let batch = pending
+        pending.removeAll()
+        let outcome = await consumer.apply(batch: batch)
+        var actions = outcome.appliedThrough.map { machine.applied($0) } ?? []
+        if let error = outcome.failure {
+            let seq = batch.first { $0.seq > (outcome.appliedThrough ?? Int64.min) }?.seq ?? 0
+            logger.info(
+                "an event could not be applied now; it is asked for again after reconnecting",
+                metadata: ["dialogue.seq": "\(seq)", "reason": "\(error.message)"])
+            actions += applyFailed(error)
+        }
+        return actions
     }
 
     private func applyFailed(_ error: SyncApplyError) -> [SyncStateMachine.Action] {

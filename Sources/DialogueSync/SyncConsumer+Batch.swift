@@ -1,0 +1,17 @@
+import DialogueProtocol
+
+extension SyncConsumer {
+    /// One event at a time, for a consumer with nothing to gain from a batch.
+    package func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome {
+        var applied: Int64?
+        for event in events {
+            do throws(SyncApplyError) {
+                try await apply(event)
+                applied = event.seq
+            } catch {
+                return SyncBatchOutcome(appliedThrough: applied, failure: error)
+            }
+        }
+        return SyncBatchOutcome(appliedThrough: applied)
+    }
+}
