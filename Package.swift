@@ -54,8 +54,12 @@ let package = Package(
     ],
     targets: [
         // MARK: Shared: wire types and cryptography
-        /// Server↔client wire types; depends on nothing so every side can share it.
-        .target(name: "DialogueProtocol", swiftSettings: swiftSettings),
+        /// JSON Schemas read off Codable types, so published API documents follow the code; depends
+        /// on nothing, so the wire types can describe themselves with it.
+        .target(name: "DialogueSchema", swiftSettings: swiftSettings),
+        /// Server↔client wire types, with what their schemas need beyond reflection; depends only on
+        /// the dependency-free schema target so every side can share it.
+        .target(name: "DialogueProtocol", dependencies: ["DialogueSchema"], swiftSettings: swiftSettings),
         /// DLG-E2EE v1 (spec/e2ee.md) on swift-crypto only.
         .target(
             name: "DialogueCrypto",
@@ -83,6 +87,7 @@ let package = Package(
             name: "DialogueServer",
             dependencies: [
                 "DialogueProtocol",
+                "DialogueSchema",
                 "DialogueServerStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -103,8 +108,6 @@ let package = Package(
         ),
 
         // MARK: Daemon's local API
-        /// JSON Schemas read off Codable types, so published API documents follow the code.
-        .target(name: "DialogueSchema", swiftSettings: swiftSettings),
         /// JSON-RPC 2.0 message types and the daemon's typed local API (one type per method,
         /// its params, its result and every notification); depends only on the schema reflector.
         .target(name: "DialogueRPC", dependencies: ["DialogueSchema"], swiftSettings: swiftSettings),
@@ -246,6 +249,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DialogueProtocolTests", dependencies: ["DialogueProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "DialogueSchemaTests", dependencies: ["DialogueSchema"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialogueStoreTests",
             dependencies: [

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/health`.
 public struct HealthResponse: Codable, Hashable, Sendable {
     public var status: String
@@ -9,4 +11,14 @@ public struct HealthResponse: Codable, Hashable, Sendable {
         self.version = version
         self.store = store
     }
+}
+
+extension HealthResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`GET /api/health`."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "status": SchemaRefinement(.string(values: ["ok"])),
+        "version": "The server's product version.",
+        "store": "The storage engine, e.g. `sqlite`.",
+    ]
 }

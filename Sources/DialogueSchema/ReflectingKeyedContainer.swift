@@ -1,6 +1,9 @@
 /// Records each member asked for: `decode` as required, `decodeIfPresent` as optional.
 struct ReflectingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let recording: ObjectRecording
+    let catalog: SchemaCatalog?
+    /// The member answered with this value instead of a placeholder, recorded as the only one.
+    let tag: (key: String, value: String)?
     var codingPath: [any CodingKey] = []
     var allKeys: [Key] { [] }
 
@@ -8,14 +11,18 @@ struct ReflectingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func decodeNil(forKey key: Key) -> Bool { false }
 
     private func member<T: Decodable>(_ type: T.Type, _ key: Key, required: Bool) throws -> T {
-        let (value, schema) = try SchemaReflector.reflect(type)
+        let (value, schema) = try SchemaReflector.reflect(type, in: catalog)
         recording.record(key.stringValue, schema, required: required)
         return value
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try member(type, key, required: true) }
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try member(type, key, required: true) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try member(type, key, required: true) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        guard let tag, tag.key == key.stringValue else { return try member(type, key, required: true) }
+        recording.record(tag.key, .string(values: [tag.value]), required: true)
+        return tag.value
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try member(type, key, required: true) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try member(type, key, required: true) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try member(type, key, required: true) }
@@ -70,7 +77,7 @@ struct ReflectingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        let nested = ReflectingDecoder()
+        let nested = ReflectingDecoder(catalog: catalog)
         let container = nested.container(keyedBy: type)
         defer { recording.record(key.stringValue, nested.recorded ?? .any, required: true) }
         return container
@@ -79,9 +86,9 @@ struct ReflectingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         let recording = ArrayRecording()
         self.recording.record(key.stringValue, .array(.any), required: true)
-        return ReflectingUnkeyedContainer(recording: recording)
+        return ReflectingUnkeyedContainer(recording: recording, catalog: catalog)
     }
 
-    func superDecoder() throws -> any Decoder { ReflectingDecoder() }
-    func superDecoder(forKey key: Key) throws -> any Decoder { ReflectingDecoder() }
+    func superDecoder() throws -> any Decoder { ReflectingDecoder(catalog: catalog) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { ReflectingDecoder(catalog: catalog) }
 }

@@ -6,7 +6,7 @@ struct ReflectingSingleValueContainer: SingleValueDecodingContainer {
     func decodeNil() -> Bool { false }
 
     private func value<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, schema) = try SchemaReflector.reflect(type)
+        let (value, schema) = try SchemaReflector.reflect(type, in: decoder.catalog)
         decoder.single = schema
         return value
     }

@@ -1,3 +1,5 @@
+import DialogueProtocol
+
 /// Every failure of the server's store: what kind it is, one sentence a client may read, and what
 /// went wrong underneath.
 ///
@@ -14,17 +16,17 @@ package struct ServerStoreError: Error, Equatable, Sendable, CustomStringConvert
         case invalidInput
         /// A rule refused the caller; `code` names it ("not_admin", "not_sender", ...) when clients
         /// tell the refusals apart, `nil` for a plain refusal.
-        case forbidden(code: String?)
+        case forbidden(code: ErrorCode?)
         /// The write clashes with what is stored; `code` says how ("id_taken", "email_taken",
         /// "conversation_exists", "already_member", ...), and `conversationId` names the existing
         /// conversation to use instead, when there is one.
-        case conflict(code: String, conversationId: String?)
+        case conflict(code: ErrorCode, conversationId: String?)
         /// The event was encrypted under an older epoch than the conversation's `current` one.
         case staleEpoch(current: Int64)
         /// The op log has moved on; the next op must have seq `expected`.
         case seqConflict(expected: Int64)
         /// It existed but was deleted (a blob with its message); `code` says what ("blob_deleted").
-        case gone(code: String)
+        case gone(code: ErrorCode)
         /// The signed-in account is no longer in the store.
         case unknownAccount
         /// The database failed underneath (busy, full, unreadable, a bug): nothing the caller can
@@ -76,17 +78,17 @@ extension ServerStoreError {
         ServerStoreError(.invalidInput, message)
     }
 
-    package static func forbidden(_ message: String, code: String? = nil) -> ServerStoreError {
+    package static func forbidden(_ message: String, code: ErrorCode? = nil) -> ServerStoreError {
         ServerStoreError(.forbidden(code: code), message)
     }
 
-    package static func conflict(_ code: String, _ message: String, conversationId: String? = nil)
+    package static func conflict(_ code: ErrorCode, _ message: String, conversationId: String? = nil)
         -> ServerStoreError
     {
         ServerStoreError(.conflict(code: code, conversationId: conversationId), message)
     }
 
-    package static func gone(_ code: String, _ message: String) -> ServerStoreError {
+    package static func gone(_ code: ErrorCode, _ message: String) -> ServerStoreError {
         ServerStoreError(.gone(code: code), message)
     }
 

@@ -101,6 +101,53 @@ import Testing
         for name in wireTypes + Sample.all.map(\.schema) { #expect(schemas[name] != nil, "no schema \(name)") }
     }
 
+    /// The catalog read every wire type the document names without a problem: each type reflects,
+    /// no two types share a name, and every member refinement names a member the type codes.
+    @Test func componentsDeriveWithoutProblems() {
+        #expect(OpenAPIDocument.schemaProblems.isEmpty, "\(OpenAPIDocument.schemaProblems)")
+    }
+
+    /// Every derived component is checked against real values: some encoded sample reaches it, so
+    /// ``schemaMatchesTheEncodedType(_:)`` holds the schema to what the Codable type writes.
+    @Test func everyComponentIsCoveredByASample() throws {
+        let document = try Self.document()
+        let trace = ReferenceTrace()
+        for sample in Sample.all {
+            let schema = try #require(Self.resolve("#/components/schemas/\(sample.schema)", in: document))
+            trace.names.insert(sample.schema)
+            _ = Self.problems(try JSONSerialization.jsonObject(with: sample.full), schema, in: document, at: "", trace)
+        }
+        let uncovered = Set(try Self.schemas().keys).subtracting(trace.names)
+        #expect(uncovered.isEmpty, "components no sample reaches: \(uncovered.sorted())")
+    }
+
+    /// The server names its failures only with `ErrorCode`s (the type of `ServerError.code`, which
+    /// the store's errors convert to), so the document's enum of codes must hold every case; every
+    /// code an operation's error responses name must be in it, and every code be named by some
+    /// operation but those any route (or only the WebSocket) can answer.
+    @Test func errorCodeEnumListsEveryCodeTheServerSends() throws {
+        let errorResponse = try #require(try Self.schemas()["ErrorResponse"] as? [String: Any])
+        let properties = try #require(errorResponse["properties"] as? [String: [String: Any]])
+        let listed = Set(try #require(properties["code"]?["enum"] as? [String]))
+        let thrown = Set(ErrorCode.allCases.map(\.rawValue))
+        #expect(listed == thrown)
+
+        var named: Set<String> = []
+        let paths = try #require(try Self.document()["paths"] as? [String: [String: [String: Any]]])
+        for item in paths.values {
+            for operation in item.values {
+                let responses = try #require(operation["responses"] as? [String: [String: Any]])
+                for (status, response) in responses where status.hasPrefix("4") || status.hasPrefix("5") {
+                    let description = try #require(response["description"] as? String)
+                    named.formUnion(Self.errorCodes(in: description))
+                }
+            }
+        }
+        #expect(named.subtracting(listed).isEmpty, "named but not in the enum: \(named.subtracting(listed))")
+        let anyRoute: Set = ["method_not_allowed", "conflict", "invalid_frame"]
+        #expect(thrown.subtracting(named) == anyRoute)
+    }
+
     /// A sample with every optional property set must fit the schema (no property the schema lacks),
     /// and one with none set must encode exactly the schema's `required` properties.
     @Test(arguments: Sample.all) func schemaMatchesTheEncodedType(_ sample: Sample) throws {
@@ -109,6 +156,7 @@ import Testing
         let full = try JSONSerialization.jsonObject(with: sample.full)
         let problems = Self.problems(full, schema, in: document, at: sample.schema)
         #expect(problems.isEmpty, "\(problems)")
+        #expect(sample.roundTripped == sample.full, "decoding and encoding again changes \(sample.schema)")
 
         if let minimalData = sample.minimal {
             let minimal = try #require(try JSONSerialization.jsonObject(with: minimalData) as? [String: Any])
@@ -168,6 +216,18 @@ extension OpenAPIDocumentTests {
         }
     }
 
+    /// The components a validation passed through.
+    final class ReferenceTrace {
+        var names: Set<String> = []
+    }
+
+    /// The codes an error response's description names: each as `` `code`: `` at the start of a
+    /// sentence.
+    static func errorCodes(in description: String) -> Set<String> {
+        let pattern = /(?:^|\. |: )`([a-z_]+)`:/
+        return Set(description.matches(of: pattern).map { String($0.output.1) })
+    }
+
     /// Follows a local JSON pointer (`#/components/...`) to an object.
     static func resolve(_ reference: String, in document: [String: Any]) -> [String: Any]? {
         guard reference.hasPrefix("#/") else { return nil }
@@ -182,15 +242,21 @@ extension OpenAPIDocumentTests {
 
     /// What is wrong with `value` against `schema`: missing required properties, properties the
     /// schema does not list, wrong types, values outside an enum or const, no matching `oneOf`.
-    static func problems(_ value: Any, _ schema: [String: Any], in document: [String: Any], at path: String)
-        -> [String]
-    {
+    /// `trace`, when given, collects the components passed through.
+    static func problems(
+        _ value: Any,
+        _ schema: [String: Any],
+        in document: [String: Any],
+        at path: String,
+        _ trace: ReferenceTrace? = nil
+    ) -> [String] {
         if let reference = schema["$ref"] as? String {
             guard let target = resolve(reference, in: document) else { return ["\(path): unresolved \(reference)"] }
-            return problems(value, target, in: document, at: path)
+            trace?.names.insert(String(reference.split(separator: "/").last ?? ""))
+            return problems(value, target, in: document, at: path, trace)
         }
         if let branches = schema["oneOf"] as? [[String: Any]] {
-            let matching = branches.filter { problems(value, $0, in: document, at: path).isEmpty }
+            let matching = branches.filter { problems(value, $0, in: document, at: path, trace).isEmpty }
             return matching.count == 1 ? [] : ["\(path): matches \(matching.count) of the oneOf branches"]
         }
         if let constant = schema["const"] {
@@ -212,14 +278,14 @@ extension OpenAPIDocumentTests {
                     found.append("\(path): \(name) is not in the schema")
                     continue
                 }
-                found += problems(member, property, in: document, at: "\(path).\(name)")
+                found += problems(member, property, in: document, at: "\(path).\(name)", trace)
             }
             return found
         case "array":
             guard let array = value as? [Any] else { return ["\(path): not an array"] }
             let items = (schema["items"] as? [String: Any]) ?? [:]
             return array.enumerated().flatMap { index, element in
-                problems(element, items, in: document, at: "\(path)[\(index)]")
+                problems(element, items, in: document, at: "\(path)[\(index)]", trace)
             }
         case "string":
             return value is String ? [] : ["\(path): not a string"]
@@ -242,16 +308,20 @@ extension OpenAPIDocumentTests {
         var schema: String
         var full: Data
         var minimal: Data?
+        /// ``full`` decoded as its type and encoded again.
+        var roundTripped: Data?
 
-        init(_ schema: String, _ full: some Encodable, minimal: (any Encodable)? = nil) {
+        init<Value: Codable>(_ schema: String, _ full: Value, minimal: (any Encodable)? = nil) {
             let encoder = WireCoding.encoder()
             self.schema = schema
             self.full = (try? encoder.encode(full)) ?? Data()
             self.minimal = minimal.map { (try? encoder.encode($0)) ?? Data() }
+            let decoded = try? WireCoding.decoder().decode(Value.self, from: self.full)
+            self.roundTripped = decoded.flatMap { try? encoder.encode($0) }
         }
 
         /// A type without optional properties: the one sample is both the full and the minimal one.
-        init(_ schema: String, fixed value: some Encodable) {
+        init(_ schema: String, fixed value: some Codable) {
             self.init(schema, value, minimal: value)
         }
 

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/auth/login`.
 public struct LoginRequest: Codable, Hashable, Sendable {
     public var email: String
@@ -7,4 +9,12 @@ public struct LoginRequest: Codable, Hashable, Sendable {
         self.email = email
         self.password = password
     }
+}
+
+extension LoginRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`POST /api/auth/login`."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "email": "Compared trimmed and lowercased."
+    ]
 }

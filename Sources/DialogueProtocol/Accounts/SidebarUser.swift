@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// One row of the sidebar: a profile with presence and the caller's unread count in the direct chat.
@@ -32,4 +33,16 @@ public struct SidebarUser: Codable, Hashable, Sendable {
         self.unread = unread
         self.conversationId = conversationId
     }
+}
+
+extension SidebarUser: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One row of the sidebar: a profile with presence and the caller's unread count in the direct chat."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .serverId(),
+        "online": "Whether the user has a WebSocket connection now.",
+        "unread": .minimum(0, "Messages from this user in the direct conversation that the caller has not seen."),
+        "avatarBlobId": .serverId(),
+        "conversationId": .clientId("The direct conversation with this user, if one exists."),
+    ]
 }

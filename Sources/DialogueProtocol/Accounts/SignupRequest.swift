@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/auth/signup`.
 public struct SignupRequest: Codable, Hashable, Sendable {
     public var email: String
@@ -11,4 +13,15 @@ public struct SignupRequest: Codable, Hashable, Sendable {
         self.password = password
         self.bio = bio
     }
+}
+
+extension SignupRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`POST /api/auth/signup`."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "email": "Trimmed and lowercased; must look like name@example.org (≤ 254 bytes).",
+        "fullname": "1 to 64 characters after trimming.",
+        "password": "8 characters to 72 bytes (bcrypt's limit).",
+        "bio": "At most 500 characters.",
+    ]
 }

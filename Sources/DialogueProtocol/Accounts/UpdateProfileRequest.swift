@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `PUT /api/auth/update-profile`: absent fields stay as they are.
 public struct UpdateProfileRequest: Codable, Hashable, Sendable {
     public var fullname: String?
@@ -10,4 +12,14 @@ public struct UpdateProfileRequest: Codable, Hashable, Sendable {
         self.bio = bio
         self.avatarBlobId = avatarBlobId
     }
+}
+
+extension UpdateProfileRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`PUT /api/auth/update-profile`: absent properties stay as they are."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "fullname": "1 to 64 characters after trimming.",
+        "bio": "At most 500 characters.",
+        "avatarBlobId": .serverId("A live blob the caller uploaded first through `POST /api/blobs`."),
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A user's public profile as every signed-in user may see it. Never carries a password hash.
@@ -28,4 +29,16 @@ public struct User: Codable, Hashable, Sendable {
         self.createdAt = createdAt
         self.lastSeen = lastSeen
     }
+}
+
+extension User: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A user's public profile as every signed-in user may see it. Never carries a password hash."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .serverId(),
+        "email": "Lowercased and trimmed at sign-up.",
+        "bio": "Empty when the user wrote none.",
+        "avatarBlobId": .serverId("The encrypted avatar blob, if the user uploaded one."),
+        "lastSeen": "When the user's last connection closed.",
+    ]
 }

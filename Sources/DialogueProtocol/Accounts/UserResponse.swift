@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The answer to `GET /api/auth/check` and profile updates.
 public struct UserResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct UserResponse: Codable, Hashable, Sendable {
         self.success = true
         self.user = user
     }
+}
+
+extension UserResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One profile."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/messages/users`.
 public struct UsersResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct UsersResponse: Codable, Hashable, Sendable {
         self.success = true
         self.users = users
     }
+}
+
+extension UsersResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Every other user, by name."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// An uploaded encrypted blob: its id, padded size and SHA-256 (lowercase hex).
 public struct BlobInfo: Codable, Hashable, Sendable {
     public var id: String
@@ -9,4 +11,15 @@ public struct BlobInfo: Codable, Hashable, Sendable {
         self.size = size
         self.sha256 = sha256
     }
+}
+
+extension BlobInfo: SchemaComponent {
+    package static let schemaDescription: String? =
+        "An uploaded encrypted blob."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .serverId(),
+        "size": .minimum(1, "Bytes stored (clients pad before encrypting)."),
+        "sha256": SchemaRefinement(
+            nil, SchemaAnnotations("SHA-256 of the stored bytes, lowercase hex.", pattern: "^[0-9a-f]{64}$")),
+    ]
 }

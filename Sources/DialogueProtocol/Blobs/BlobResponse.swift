@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/blobs`.
 public struct BlobResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct BlobResponse: Codable, Hashable, Sendable {
         self.success = true
         self.blob = blob
     }
+}
+
+extension BlobResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "The stored blob."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// Opaque binary data (ciphertext, signatures, public keys) carried as base64url text in JSON.
@@ -26,4 +27,15 @@ public struct Bytes: Hashable, Sendable, Codable, CustomStringConvertible {
     public var count: Int { data.count }
 
     public var description: String { "\(data.count) bytes" }
+}
+
+/// Bytes decode from text only when it is base64url, so reflection (which offers an empty string,
+/// and would read a plain string) is told the format instead.
+extension Bytes: SchemaDescribing, SchemaComponent {
+    package static let schema = Schema.string()
+        .annotated(SchemaAnnotations(pattern: "^[A-Za-z0-9_-]*$", contentEncoding: "base64url"))
+    package static let schemaPlaceholder = Bytes(Data())
+    package static let schemaDescription: String? =
+        "Opaque binary data (ciphertext, signature, public key) as base64url without padding "
+        + "(RFC 4648 §5). The server never interprets it; it only measures it."
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `PUT /api/conversations/add-members` (admin only).
 public struct AddMembersRequest: Codable, Hashable, Sendable {
     public var conversationId: String
@@ -23,4 +25,17 @@ public struct AddMembersRequest: Codable, Hashable, Sendable {
         self.op = op
         self.shareHistory = shareHistory
     }
+}
+
+extension AddMembersRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`PUT /api/conversations/add-members` (group admin only)."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "memberIds": .array(of: WireSchema.serverId, "At least one user, none already a member."),
+        "seq": "The conversation's `opSeq` plus one.",
+        "deviceId": .clientId(),
+        "op": "The signed ADD op (at most 1 MiB).",
+        "shareHistory": "Whether the signed op shares earlier epochs with the new members (visible to everyone).",
+    ]
 }

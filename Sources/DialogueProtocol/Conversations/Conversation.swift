@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A direct chat or a group as the server knows it. Names and avatars of groups are encrypted
@@ -51,4 +52,20 @@ public struct Conversation: Codable, Hashable, Sendable {
         self.lastMessage = lastMessage
         self.unread = unread
     }
+}
+
+extension Conversation: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A direct chat or a group as the server knows it. Group names and avatar keys are "
+        + "encrypted inside the op log; the server only holds the avatar blob's id."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .clientId(),
+        "opSeq": .minimum(0, "Sequence number of the newest op."),
+        "epoch": .minimum(0, "Current epoch (the seq of the newest op that started one); events must carry it."),
+        "epochEvents": .minimum(0, "Events sent in the current epoch, for the rekey-every-1000-events policy."),
+        "unread": .minimum(0, "Messages the caller has not seen."),
+        "admin": .serverId(
+            "The admin (groups only): the creator, then the longest-standing member when the admin leaves."),
+        "avatarBlobId": .serverId(),
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// One entry of a conversation's operation log: the visible roster change the server applies,
@@ -40,4 +41,18 @@ public struct ConversationOp: Codable, Hashable, Sendable {
         self.op = op
         self.createdAt = createdAt
     }
+}
+
+extension ConversationOp: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One entry of a conversation's operation log: the visible roster change the "
+        + "server applied, and the signed op bytes that clients verify."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "seq": .minimum(0, "Position in the log; `create` is 0 and each op is exactly one more than the previous."),
+        "authorId": .serverId(),
+        "authorDeviceId": .clientId(),
+        "memberIds": .array(of: WireSchema.serverId, "The members this op adds or removes, or whose role it sets."),
+        "op": "The signed, canonical op; opaque to the server.",
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// One conversation.
 public struct ConversationResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct ConversationResponse: Codable, Hashable, Sendable {
         self.success = true
         self.conversation = conversation
     }
+}
+
+extension ConversationResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One conversation as the caller sees it."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/conversations/list`, newest activity first.
 public struct ConversationsResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct ConversationsResponse: Codable, Hashable, Sendable {
         self.success = true
         self.conversations = conversations
     }
+}
+
+extension ConversationsResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "The caller's conversations, newest activity first."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

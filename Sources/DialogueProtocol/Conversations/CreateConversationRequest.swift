@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/conversations/create`: a direct chat (exactly one other participant) or a group.
 /// The signed CREATE op (seq 0) names the same members.
 public struct CreateConversationRequest: Codable, Hashable, Sendable {
@@ -25,4 +27,18 @@ public struct CreateConversationRequest: Codable, Hashable, Sendable {
         self.op = op
         self.avatarBlobId = avatarBlobId
     }
+}
+
+extension CreateConversationRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`POST /api/conversations/create`: a direct chat (exactly one other participant) "
+        + "or a group. The signed CREATE op (seq 0) names the same members."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .clientId("Client-generated conversation id (16 random bytes, hex or base64url)."),
+        "participants": .array(
+            of: WireSchema.serverId, "The other members (the caller is added as creator, and admin of a group)."),
+        "deviceId": .clientId(),
+        "op": "The signed CREATE op (at most 1 MiB).",
+        "avatarBlobId": .serverId("A live blob the caller uploaded."),
+    ]
 }

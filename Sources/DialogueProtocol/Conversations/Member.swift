@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// One member of a conversation and when they joined (which decides the next admin).
@@ -14,4 +15,14 @@ public struct Member: Codable, Hashable, Sendable {
         self.joinedAt = joinedAt
         self.joinedSeq = joinedSeq
     }
+}
+
+extension Member: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One member of a conversation and when they joined (which decides the next admin)."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "userId": .serverId(),
+        "joinedSeq": .minimum(
+            0, "The op sequence number that added this member; breaks ties between equal join times."),
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The kinds of signed conversation operation (`spec/e2ee.md`).
 public enum OpType: String, Codable, Hashable, Sendable, CaseIterable {
     case create
@@ -9,4 +11,9 @@ public enum OpType: String, Codable, Hashable, Sendable, CaseIterable {
 
     /// Every op except LEAVE starts a new epoch.
     public var startsEpoch: Bool { self != .leave }
+}
+
+extension OpType: SchemaDescribing, SchemaComponent {
+    package static let schemaDescription: String? =
+        "The kinds of signed conversation operation. Every type except `leave` starts a new epoch."
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/conversations/:id/ops?since=N`, in sequence order.
 public struct OpsResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct OpsResponse: Codable, Hashable, Sendable {
         self.success = true
         self.ops = ops
     }
+}
+
+extension OpsResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Ops in sequence order."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

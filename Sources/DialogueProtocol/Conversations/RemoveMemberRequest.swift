@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `PUT /api/conversations/remove-member`: an admin removes someone, or anyone removes
 /// themselves (leave).
 public struct RemoveMemberRequest: Codable, Hashable, Sendable {
@@ -14,4 +16,17 @@ public struct RemoveMemberRequest: Codable, Hashable, Sendable {
         self.deviceId = deviceId
         self.op = op
     }
+}
+
+extension RemoveMemberRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`PUT /api/conversations/remove-member`: the admin removes someone, or a member "
+        + "names themselves to leave."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "memberId": .serverId("Another member (REMOVE, admin only) or the caller (LEAVE)."),
+        "seq": "The conversation's `opSeq` plus one.",
+        "deviceId": .clientId(),
+        "op": "The signed REMOVE or LEAVE op (at most 1 MiB).",
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `PUT /api/conversations/update-info` (admin only): the new name and avatar key travel
 /// encrypted in the op (a REKEY carrying new metadata); the avatar blob id is visible.
 public struct UpdateInfoRequest: Codable, Hashable, Sendable {
@@ -14,4 +16,18 @@ public struct UpdateInfoRequest: Codable, Hashable, Sendable {
         self.op = op
         self.avatarBlobId = avatarBlobId
     }
+}
+
+extension UpdateInfoRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`PUT /api/conversations/update-info` (group admin only): the new name and avatar "
+        + "key travel encrypted in the op (a REKEY carrying new metadata); the avatar blob "
+        + "id is visible."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "seq": "The conversation's `opSeq` plus one.",
+        "deviceId": .clientId(),
+        "op": "The signed REKEY op (at most 1 MiB).",
+        "avatarBlobId": .serverId("A live blob the caller uploaded."),
+    ]
 }

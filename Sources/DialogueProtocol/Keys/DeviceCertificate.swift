@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A device's current sealing-key certificate as stored in the directory.
@@ -11,4 +12,13 @@ public struct DeviceCertificate: Codable, Hashable, Sendable {
         self.cert = cert
         self.updatedAt = updatedAt
     }
+}
+
+extension DeviceCertificate: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A device's current sealing-key certificate as stored in the directory."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "deviceId": .clientId(),
+        "cert": "Signed by the device key.",
+    ]
 }

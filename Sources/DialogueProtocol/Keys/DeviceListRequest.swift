@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `PUT /api/keys/device-list`: publish the account key and a signed device list whose version
 /// is strictly greater than the stored one.
 public struct DeviceListRequest: Codable, Hashable, Sendable {
@@ -12,4 +14,15 @@ public struct DeviceListRequest: Codable, Hashable, Sendable {
         self.version = version
         self.deviceList = deviceList
     }
+}
+
+extension DeviceListRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`PUT /api/keys/device-list`: the account key and a signed device list whose "
+        + "version is strictly greater than the stored one."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "aik": "The account identity public key (Ed25519): exactly 32 bytes.",
+        "version": .minimum(1),
+        "deviceList": "Signed by the account key; at most 64 KiB.",
+    ]
 }

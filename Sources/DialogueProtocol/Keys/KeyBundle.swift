@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// Everything the directory holds for one user. Clients verify it; the server cannot forge it.
@@ -24,4 +25,16 @@ public struct KeyBundle: Codable, Hashable, Sendable {
         self.devices = devices
         self.updatedAt = updatedAt
     }
+}
+
+extension KeyBundle: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Everything the key directory holds for one user. Clients verify it; the server cannot forge it."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "userId": .serverId(),
+        "aik": "The account identity public key (Ed25519, 32 bytes).",
+        "deviceListVersion": .minimum(1),
+        "deviceList": "The device list signed by the account key.",
+        "devices": "Sorted by device id.",
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/keys/:userId`.
 public struct KeyBundleResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct KeyBundleResponse: Codable, Hashable, Sendable {
         self.success = true
         self.keys = keys
     }
+}
+
+extension KeyBundleResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A user's published keys."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// An opaque bundle one of a user's devices left for another (the HPKE link bundle).
@@ -15,4 +16,14 @@ public struct MailboxItem: Codable, Hashable, Sendable {
         self.payload = payload
         self.createdAt = createdAt
     }
+}
+
+extension MailboxItem: SchemaComponent {
+    package static let schemaDescription: String? =
+        "An opaque bundle one of a user's devices left for another (the HPKE link bundle)."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .serverId(),
+        "deviceId": .clientId("The device the bundle is for."),
+        "fromDeviceId": .clientId(),
+    ]
 }

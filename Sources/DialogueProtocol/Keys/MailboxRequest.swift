@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/keys/mailbox/:deviceId`.
 public struct MailboxRequest: Codable, Hashable, Sendable {
     public var fromDeviceId: String
@@ -7,4 +9,13 @@ public struct MailboxRequest: Codable, Hashable, Sendable {
         self.fromDeviceId = fromDeviceId
         self.payload = payload
     }
+}
+
+extension MailboxRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`POST /api/keys/mailbox/{deviceId}`."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "fromDeviceId": .clientId(),
+        "payload": "The HPKE link bundle; at most 4 MiB.",
+    ]
 }

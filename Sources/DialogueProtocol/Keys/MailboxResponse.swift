@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/keys/mailbox/:deviceId`.
 public struct MailboxResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct MailboxResponse: Codable, Hashable, Sendable {
         self.success = true
         self.items = items
     }
+}
+
+extension MailboxResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Mailbox items, oldest first."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A device waiting to be linked: its HMAC commitment to the link secret, and its public keys.
@@ -13,4 +14,12 @@ public struct PendingDevice: Codable, Hashable, Sendable {
         self.payload = payload
         self.createdAt = createdAt
     }
+}
+
+extension PendingDevice: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A device waiting to be linked: its HMAC commitment to the link secret, and its public keys."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "deviceId": .clientId()
+    ]
 }

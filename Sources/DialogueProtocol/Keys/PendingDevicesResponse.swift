@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `GET /api/keys/pending`.
 public struct PendingDevicesResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct PendingDevicesResponse: Codable, Hashable, Sendable {
         self.success = true
         self.devices = devices
     }
+}
+
+extension PendingDevicesResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Devices waiting to be linked, oldest first."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A message as the server stores it: opaque signed envelopes plus the few fields
@@ -62,4 +63,26 @@ public struct Message: Codable, Hashable, Sendable {
         self.reactions = reactions
         self.seenBy = seenBy
     }
+}
+
+extension Message: SchemaComponent {
+    package static let schemaDescription: String? =
+        "A message as the server stores it: opaque signed envelopes plus the few fields "
+        + "the server may see (sender, epoch, referenced blobs, times)."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .clientId("The event id of the message event; retries reuse it."),
+        "conversationId": .clientId(),
+        "senderId": .serverId(),
+        "senderDeviceId": .clientId(),
+        "epoch": .minimum(0, "The conversation epoch the envelope is encrypted under."),
+        "blobIds": .array(
+            of: WireSchema.serverId, "Encrypted attachment blobs the message references; empty once deleted."),
+        "createdAt": "Server receive time: the start of the 15-minute edit window.",
+        "reactions": "Empty once deleted.",
+        "seenBy": .array(of: WireSchema.serverId, "Users other than the sender who have marked this message seen."),
+        "envelope": "The signed, encrypted event; absent once the message is deleted.",
+        "editEnvelope": "The latest signed edit event, if any.",
+        "deletedBy": .serverId(),
+        "deleteEnvelope": "The signed delete event, when the deleting client sent one.",
+    ]
 }

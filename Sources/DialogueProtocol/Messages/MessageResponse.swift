@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// One message.
 public struct MessageResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct MessageResponse: Codable, Hashable, Sendable {
         self.success = true
         self.message = message
     }
+}
+
+extension MessageResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One message."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

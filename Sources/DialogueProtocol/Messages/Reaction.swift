@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// One reaction event. The emoji and whether it toggles on or off are inside the envelope;
@@ -28,4 +29,17 @@ public struct Reaction: Codable, Hashable, Sendable {
         self.envelope = envelope
         self.createdAt = createdAt
     }
+}
+
+extension Reaction: SchemaComponent {
+    package static let schemaDescription: String? =
+        "One reaction event. The emoji and whether it toggles on or off are inside the "
+        + "envelope; clients fold them last-writer-wins per (user, emoji)."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .clientId(),
+        "messageId": .clientId(),
+        "userId": .serverId(),
+        "deviceId": .clientId(),
+        "epoch": .minimum(0),
+    ]
 }

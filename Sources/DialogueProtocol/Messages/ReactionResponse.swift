@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The stored reaction event.
 public struct ReactionResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct ReactionResponse: Codable, Hashable, Sendable {
         self.success = true
         self.reaction = reaction
     }
+}
+
+extension ReactionResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "The stored reaction event."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// Which messages a user has now seen in one conversation.
@@ -14,4 +15,14 @@ public struct SeenReceipt: Codable, Hashable, Sendable {
         self.messageIds = messageIds
         self.seenAt = seenAt
     }
+}
+
+extension SeenReceipt: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Which messages a user has now seen in one conversation."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "userId": .serverId(),
+        "messageIds": .array(of: WireSchema.clientId, "Only the messages this call newly marked."),
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The answer to a mark-seen call.
 public struct SeenResponse: Codable, Hashable, Sendable {
     public var success: Bool
@@ -7,4 +9,12 @@ public struct SeenResponse: Codable, Hashable, Sendable {
         self.success = true
         self.receipt = receipt
     }
+}
+
+extension SeenResponse: SchemaComponent {
+    package static let schemaDescription: String? =
+        "The answer to a mark-seen call."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "success": .succeeded
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// `POST /api/messages/send/:conversationId`.
 public struct SendMessageRequest: Codable, Hashable, Sendable {
     /// Client-generated id; sending again with the same id stores once and returns the same message.
@@ -15,4 +17,17 @@ public struct SendMessageRequest: Codable, Hashable, Sendable {
         self.envelope = envelope
         self.blobIds = blobIds
     }
+}
+
+extension SendMessageRequest: SchemaComponent {
+    package static let schemaDescription: String? =
+        "`POST /api/messages/send/{id}`."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "id": .clientId("Sending again with the same id stores once and returns the same message."),
+        "deviceId": .clientId(),
+        "epoch": "Must equal the conversation's current epoch.",
+        "envelope": "The signed, encrypted message event (at most 64 KiB by default).",
+        "blobIds": .array(
+            of: WireSchema.serverId, "Live blobs the sender uploaded (at most 10 by default; duplicates count once)."),
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// A JSON text frame from a client on `GET /api/ws`.
 public enum ClientFrame: Hashable, Sendable {
     /// Start (or resume) the stream after `cursor`, the last sequence number the client stored.
@@ -54,4 +56,28 @@ extension ClientFrame: Codable {
             try container.encode(typing, forKey: .typing)
         }
     }
+}
+
+/// Reflected once per `op`, each case a component of its own.
+extension ClientFrame: SchemaTaggedUnion {
+    package static let schemaDescription: String? = "A JSON text frame a client sends on `GET /api/ws`."
+    package static let tagKey = "op"
+    package static let tags = [
+        SchemaTag(
+            "hello",
+            name: "HelloFrame",
+            "Start (or resume) the stream after `cursor`, the last event `seq` the client stored (0 for a "
+                + "new device); must be the first frame."
+        ),
+        SchemaTag("ack", name: "AckFrame", "The client has durably stored everything up to `cursor`."),
+        SchemaTag(
+            "typing",
+            name: "ClientTypingFrame",
+            "The user started or stopped typing; relayed to the conversation's other members only."
+        ),
+    ]
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "deviceId": .clientId(),
+        "conversationId": .clientId(),
+    ]
 }

@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The payload of a logged event; which fields are set depends on its ``EventType``.
 ///
 /// Message events carry the message as it is *now* (a deleted message arrives wiped even when
@@ -40,4 +42,19 @@ public struct EventData: Codable, Hashable, Sendable {
         self.deviceId = deviceId
         self.mailboxItemId = mailboxItemId
     }
+}
+
+extension EventData: SchemaComponent {
+    package static let schemaDescription: String? =
+        "The payload of a logged event; which properties are present depends on its type "
+        + "(see `GET /api/ws`). Message events carry the message as it is now, so a deleted "
+        + "message arrives wiped."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "conversationId": .clientId(),
+        "messageId": .clientId("Present in replayed events; live ones carry `message` only."),
+        "reactionId": .clientId("Present in replayed events; live ones carry `reaction` only."),
+        "userId": .serverId(),
+        "deviceId": .clientId(),
+        "mailboxItemId": .serverId(),
+    ]
 }

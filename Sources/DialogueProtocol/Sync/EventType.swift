@@ -1,3 +1,5 @@
+import DialogueSchema
+
 /// The kinds of entry in a user's event log.
 public enum EventType: String, Codable, Hashable, Sendable, CaseIterable {
     case messageNew = "message.new"
@@ -13,4 +15,8 @@ public enum EventType: String, Codable, Hashable, Sendable, CaseIterable {
     case keysUpdated = "keys.updated"
     case devicePending = "device.pending"
     case deviceBundle = "device.bundle"
+}
+
+extension EventType: SchemaDescribing, SchemaComponent {
+    package static let schemaDescription: String? = "The kinds of entry in a user's event log."
 }

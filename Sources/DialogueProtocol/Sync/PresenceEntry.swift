@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// Whether a user is connected now, and when they were last.
@@ -11,4 +12,13 @@ public struct PresenceEntry: Codable, Hashable, Sendable {
         self.online = online
         self.lastSeen = lastSeen
     }
+}
+
+extension PresenceEntry: SchemaComponent {
+    package static let schemaDescription: String? =
+        "Whether a user is connected now, and when they were last."
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "userId": .serverId(),
+        "lastSeen": "Set when the user just went offline.",
+    ]
 }

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A JSON text frame from the server on `GET /api/ws`.
@@ -86,4 +87,33 @@ extension ServerFrame: Codable {
             try container.encode(message, forKey: .message)
         }
     }
+}
+
+/// Reflected once per `op`, each case a component of its own.
+extension ServerFrame: SchemaTaggedUnion {
+    package static let schemaDescription: String? = "A JSON text frame the server sends on `GET /api/ws`."
+    package static let tagKey = "op"
+    package static let tags = [
+        SchemaTag("event", name: "EventFrame", "A logged event, in sequence order, never twice on one connection."),
+        SchemaTag("ready", name: "ReadyFrame", "Replay is done; live events follow. `cursor` is the last `seq` sent."),
+        SchemaTag(
+            "resync",
+            name: "ResyncFrame",
+            "The client's cursor is older than the log keeps (or from elsewhere): refetch state over REST, then "
+                + "continue from `cursor`."
+        ),
+        SchemaTag("typing", name: "TypingFrame", "Someone else started or stopped typing."),
+        SchemaTag(
+            "presence",
+            name: "PresenceFrame",
+            "A snapshot of who is online (right after `ready`) or a change of one user's presence."
+        ),
+        SchemaTag("error", name: "ErrorFrame", "The server refused a frame; the connection stays open."),
+    ]
+    package static let memberRefinements: [String: SchemaRefinement] = [
+        "seq": .minimum(1, "The user's event sequence number (no gaps)."),
+        "conversationId": .clientId(),
+        "userId": .serverId(),
+        "code": "`invalid_frame` or `not_found`.",
+    ]
 }

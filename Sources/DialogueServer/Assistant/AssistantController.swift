@@ -19,7 +19,7 @@ struct AssistantController {
         guard let proxy, configuration.isConfigured else {
             throw ServerError(
                 .serviceUnavailable,
-                code: "assistant_not_configured",
+                code: .assistantNotConfigured,
                 "AI assistant is not configured: set DIALOGUE_AI_API_KEY (or GROQ_API_KEY) on the server."
             )
         }
@@ -28,7 +28,7 @@ struct AssistantController {
         if let retryAfter = await limiter.attempt(userId) {
             throw ServerError(
                 .tooManyRequests,
-                code: "rate_limited",
+                code: .rateLimited,
                 "You are asking too fast: try again in \(retryAfter) seconds.",
                 retryAfter: retryAfter
             )
@@ -48,7 +48,7 @@ struct AssistantController {
                         case .done: finished = true
                         case .error(let message):
                             logger.warning("the AI provider failed mid-answer", metadata: ["error": "\(message)"])
-                            throw ServerError(.badGateway, code: "assistant_unavailable", message)
+                            throw ServerError(.badGateway, code: .assistantUnavailable, message)
                         case .malformed:
                             logger.notice("skipped a malformed event from the AI provider")
                         }

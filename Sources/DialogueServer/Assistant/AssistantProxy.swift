@@ -18,7 +18,7 @@ package struct AssistantProxy: Sendable {
     /// Opens the upstream stream and checks its status; returns the response to read tokens from.
     func open(_ messages: [AssistantMessage]) async throws -> HTTPClientResponse {
         guard let url = URL(string: configuration.baseURL.trimmingSuffix("/") + "/chat/completions") else {
-            throw ServerError(.serviceUnavailable, code: "assistant_not_configured", "The AI base URL is not a URL.")
+            throw ServerError(.serviceUnavailable, code: .assistantNotConfigured, "The AI base URL is not a URL.")
         }
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST
@@ -39,7 +39,7 @@ package struct AssistantProxy: Sendable {
             logger.warning("the AI provider could not be reached", metadata: ["error": "\(error)"])
             throw ServerError(
                 .gatewayTimeout,
-                code: "assistant_unreachable",
+                code: .assistantUnreachable,
                 "The AI provider could not be reached; try again later."
             )
         }
@@ -60,21 +60,21 @@ package struct AssistantProxy: Sendable {
         switch response.status.code {
         case 401, 403:
             return ServerError(
-                .badGateway, code: "assistant_auth_failed", "The AI provider refused the server's API key.")
+                .badGateway, code: .assistantAuthFailed, "The AI provider refused the server's API key.")
         case 429:
             let retryAfter = response.headers.first(name: "Retry-After").flatMap { Int($0) } ?? 30
             return ServerError(
                 .tooManyRequests,
-                code: "rate_limited",
+                code: .rateLimited,
                 "The AI provider is busy: try again in \(retryAfter) seconds.",
                 retryAfter: retryAfter
             )
         case 400..<500:
             return ServerError(
-                .badGateway, code: "assistant_rejected", "The AI provider refused the request: \(providerMessage)")
+                .badGateway, code: .assistantRejected, "The AI provider refused the request: \(providerMessage)")
         default:
             return ServerError(
-                .badGateway, code: "assistant_unavailable", "The AI provider failed (\(providerMessage)).")
+                .badGateway, code: .assistantUnavailable, "The AI provider failed (\(providerMessage)).")
         }
     }
 }

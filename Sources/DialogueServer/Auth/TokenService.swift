@@ -34,7 +34,7 @@ struct TokenService: Sendable {
         do {
             let claims = try await keys.verify(token, as: TokenClaims.self)
             guard claims.exp.value > clock.now() else {
-                throw ServerError(.unauthorized, code: "token_expired", "Your session expired: log in again.")
+                throw ServerError(.unauthorized, code: .tokenExpired, "Your session expired: log in again.")
             }
             return claims.sub.value
         } catch let error as ServerError {

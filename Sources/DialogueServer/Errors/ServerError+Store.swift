@@ -8,17 +8,17 @@ extension ServerError {
     package init(_ error: ServerStoreError) {
         switch error.kind {
         case .notFound:
-            self.init(.notFound, code: "not_found", error.message)
+            self.init(.notFound, code: .notFound, error.message)
         case .invalidInput:
-            self.init(.badRequest, code: "invalid_input", error.message)
+            self.init(.badRequest, code: .invalidInput, error.message)
         case .forbidden(let code):
-            self.init(.forbidden, code: code ?? "forbidden", error.message)
+            self.init(.forbidden, code: code ?? .forbidden, error.message)
         case .conflict(let code, let conversationId):
             self.init(.conflict, code: code, error.message, conversationId: conversationId)
         case .staleEpoch:
-            self.init(.conflict, code: "stale_epoch", error.message)
+            self.init(.conflict, code: .staleEpoch, error.message)
         case .seqConflict:
-            self.init(.conflict, code: "seq_conflict", error.message)
+            self.init(.conflict, code: .seqConflict, error.message)
         case .gone(let code):
             self.init(.gone, code: code, error.message)
         case .unknownAccount:

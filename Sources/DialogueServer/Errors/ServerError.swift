@@ -1,3 +1,4 @@
+import DialogueProtocol
 import Hummingbird
 
 /// Every failure the server reports to a client: an HTTP status, a stable snake_case code and
@@ -8,7 +9,9 @@ import Hummingbird
 /// either (and anything else) into `{success:false, message, code}` exactly once.
 package struct ServerError: Error, Equatable, Sendable {
     package var status: HTTPResponse.Status
-    package var code: String
+    /// What went wrong, as clients branch on it; only ``ErrorCode``s, so the OpenAPI document
+    /// lists every code the server sends.
+    package var code: ErrorCode
     package var message: String
     /// An existing conversation the client should use instead (duplicate direct chat).
     package var conversationId: String?
@@ -17,7 +20,7 @@ package struct ServerError: Error, Equatable, Sendable {
 
     package init(
         _ status: HTTPResponse.Status,
-        code: String,
+        code: ErrorCode,
         _ message: String,
         conversationId: String? = nil,
         retryAfter: Int? = nil
@@ -32,30 +35,30 @@ package struct ServerError: Error, Equatable, Sendable {
 
 extension ServerError {
     package static func invalidInput(_ message: String) -> ServerError {
-        ServerError(.badRequest, code: "invalid_input", message)
+        ServerError(.badRequest, code: .invalidInput, message)
     }
 
     package static func notFound(_ what: String) -> ServerError {
-        ServerError(.notFound, code: "not_found", "\(what) was not found.")
+        ServerError(.notFound, code: .notFound, "\(what) was not found.")
     }
 
     package static func forbidden(_ message: String) -> ServerError {
-        ServerError(.forbidden, code: "forbidden", message)
+        ServerError(.forbidden, code: .forbidden, message)
     }
 
     package static let unauthorized = ServerError(
         .unauthorized,
-        code: "unauthorized",
+        code: .unauthorized,
         "Sign in first: send a valid token in the `token` header or as `Authorization: Bearer`."
     )
 
     package static let invalidCredentials = ServerError(
         .unauthorized,
-        code: "invalid_credentials",
+        code: .invalidCredentials,
         "The e-mail or the password is wrong."
     )
 
     /// The answer to every failure the server cannot explain to a client; the log has the details.
     package static let internalFailure = ServerError(
-        .internalServerError, code: "internal", "The server failed; the error was logged.")
+        .internalServerError, code: .internalFailure, "The server failed; the error was logged.")
 }

@@ -26,7 +26,8 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: ServerError) -> Response {
-        let body = ErrorResponse(message: error.message, code: error.code, conversationId: error.conversationId)
+        let body = ErrorResponse(
+            message: error.message, code: error.code.rawValue, conversationId: error.conversationId)
         let data = (try? WireCoding.encoder().encode(body)) ?? Data()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter = error.retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -44,7 +45,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as NIOTooManyBytesError:
             let limit = error.maxBytes.map { " of \($0) bytes" } ?? ""
             return ServerError(
-                .contentTooLarge, code: "payload_too_large", "The request body is over the limit\(limit).")
+                .contentTooLarge, code: .payloadTooLarge, "The request body is over the limit\(limit).")
         case let error as HTTPError:
             return ServerError(
                 error.status, code: code(for: error.status), error.body ?? defaultMessage(for: error.status))
@@ -53,17 +54,18 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    private static func code(for status: HTTPResponse.Status) -> String {
+    /// The code of an error Hummingbird raised; a client error without a code of its own is
+    /// refused input (the request, not the server, has to change).
+    private static func code(for status: HTTPResponse.Status) -> ErrorCode {
         switch status.code {
-        case 400: "invalid_input"
-        case 401: "unauthorized"
-        case 403: "forbidden"
-        case 404: "not_found"
-        case 405: "method_not_allowed"
-        case 409: "conflict"
-        case 413: "payload_too_large"
-        case 429: "rate_limited"
-        default: status.code >= 500 ? "internal" : "http_\(status.code)"
+        case 401: .unauthorized
+        case 403: .forbidden
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 409: .conflict
+        case 413: .payloadTooLarge
+        case 429: .rateLimited
+        default: status.code >= 500 ? .internalFailure : .invalidInput
         }
     }
 

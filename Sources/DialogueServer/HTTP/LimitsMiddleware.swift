@@ -12,7 +12,7 @@ struct LimitsMiddleware: RouterMiddleware {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
             throw ServerError(
                 .contentTooLarge,
-                code: "payload_too_large",
+                code: .payloadTooLarge,
                 "The request body is \(length) bytes; the limit is \(maxBodyBytes)."
             )
         }

@@ -13,7 +13,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         if let retryAfter = await limiter.attempt(key) {
             throw ServerError(
                 .tooManyRequests,
-                code: "rate_limited",
+                code: .rateLimited,
                 "Too many attempts from your address: try again in \(retryAfter) seconds.",
                 retryAfter: retryAfter
             )

@@ -44,7 +44,7 @@ enum Validation {
         guard value.count <= max else {
             throw ServerError(
                 .contentTooLarge,
-                code: "payload_too_large",
+                code: .payloadTooLarge,
                 "`\(field)` is \(value.count) bytes; the limit is \(max)."
             )
         }

@@ -1,3 +1,5 @@
+import DialogueProtocol
+
 extension OpenAPIDocument {
     /// Every route `ServerApplication.makeRouter` registers, in the order the controllers add them.
     /// A test compares this table with the router's route table in both directions.
@@ -35,7 +37,7 @@ extension OpenAPIDocument {
             summary: "Liveness and version",
             description: "For load balancers; needs no token.",
             authenticated: false,
-            success: .json(status: 200, schema: "HealthResponse", description: "The server is up.")
+            success: .json(status: 200, schema: HealthResponse.self, description: "The server is up.")
         ),
         .init(
             "get",
@@ -56,8 +58,8 @@ extension OpenAPIDocument {
             description: "Sign-up and login share a budget of attempts per IP address and window (10 per 15 "
                 + "minutes by default), successful or not.",
             authenticated: false,
-            body: .json("SignupRequest"),
-            success: .json(status: 201, schema: "AuthResponse", description: "The account, and a token for it."),
+            body: .json(SignupRequest.self),
+            success: .json(status: 201, schema: AuthResponse.self, description: "The account, and a token for it."),
             errors: [
                 400: badBody
                     + " Or `email` does not look like name@example.org, `password` is under 8 characters or over "
@@ -74,8 +76,8 @@ extension OpenAPIDocument {
             description: "Shares the sign-up budget of attempts per IP address. Takes as long for an unknown "
                 + "e-mail as for a wrong password.",
             authenticated: false,
-            body: .json("LoginRequest"),
-            success: .json(status: 200, schema: "AuthResponse", description: "A new token and the profile."),
+            body: .json(LoginRequest.self),
+            success: .json(status: 200, schema: AuthResponse.self, description: "A new token and the profile."),
             errors: [
                 400: badBody,
                 401: "`invalid_credentials`: the e-mail or the password is wrong.",
@@ -87,7 +89,7 @@ extension OpenAPIDocument {
             "/api/auth/check",
             id: "checkToken",
             summary: "Validate the token and return the profile",
-            success: .json(status: 200, schema: "UserResponse", description: "The caller's profile.")
+            success: .json(status: 200, schema: UserResponse.self, description: "The caller's profile.")
         ),
         .init(
             "put",
@@ -95,8 +97,8 @@ extension OpenAPIDocument {
             id: "updateProfile",
             summary: "Change name, bio or avatar",
             description: "Absent properties stay as they are. Every user gets a `user.updated` event.",
-            body: .json("UpdateProfileRequest"),
-            success: .json(status: 200, schema: "UserResponse", description: "The updated profile."),
+            body: .json(UpdateProfileRequest.self),
+            success: .json(status: 200, schema: UserResponse.self, description: "The updated profile."),
             errors: [
                 400: badBody + " Or `fullname` is not 1 to 64 characters, or `bio` is over 500 characters.",
                 404: "`not_found`: `avatarBlobId` does not exist or was uploaded by someone else.",
@@ -116,7 +118,7 @@ extension OpenAPIDocument {
                 + "streams the answer back as it arrives. Questions leave end-to-end encryption: the provider "
                 + "reads them. Limited per user (20 questions a minute by default). A provider failure after the "
                 + "answer started ends the stream early instead of answering an error.",
-            body: .json("AssistantRequest"),
+            body: .json(AssistantRequest.self),
             success: .textStream("The answer, in chunks (`Cache-Control: no-cache`)."),
             errors: [
                 400: badBody
@@ -144,9 +146,9 @@ extension OpenAPIDocument {
             parameters: [
                 .query(
                     "email", "An exact e-mail address (any case) to look one person up by.",
-                    schema: OpenAPISchema.string())
+                    schema: ["type": "string"])
             ],
-            success: .json(status: 200, schema: "UsersResponse", description: "The other users."),
+            success: .json(status: 200, schema: UsersResponse.self, description: "The other users."),
             errors: [400: "`invalid_input`: `email` is not an e-mail address."]
         ),
         .init(
@@ -156,7 +158,7 @@ extension OpenAPIDocument {
             summary: "The newest 1000 messages across the caller's conversations",
             description: "Deleted messages and messages from before the caller joined are left out; oldest first. "
                 + "`nextBefore` is never set.",
-            success: .json(status: 200, schema: "MessagesResponse", description: "Up to 1000 messages.")
+            success: .json(status: 200, schema: MessagesResponse.self, description: "Up to 1000 messages.")
         ),
         .init(
             "get",
@@ -170,7 +172,7 @@ extension OpenAPIDocument {
                 .query(
                     "before",
                     "A message id of this conversation; only older messages are returned.",
-                    schema: OpenAPISchema.ref("ClientId")
+                    schema: .schema(WireSchema.clientId)
                 ),
                 .query(
                     "limit",
@@ -178,7 +180,7 @@ extension OpenAPIDocument {
                     schema: ["type": "integer", "minimum": 1, "maximum": 200, "default": 50]
                 ),
             ],
-            success: .json(status: 200, schema: "MessagesResponse", description: "One page, oldest first."),
+            success: .json(status: 200, schema: MessagesResponse.self, description: "One page, oldest first."),
             errors: [
                 400: "`invalid_input`: `limit` is not an integer from 1 to 200.",
                 404: notMember + " Or `before` is not a message of this conversation.",
@@ -192,8 +194,8 @@ extension OpenAPIDocument {
             description: "Members get a `message.new` event. Sending again with the same `id` stores nothing "
                 + "and answers 201 with the stored message.",
             parameters: [conversationId],
-            body: .json("SendMessageRequest"),
-            success: .json(status: 201, schema: "MessageResponse", description: "The stored message."),
+            body: .json(SendMessageRequest.self),
+            success: .json(status: 201, schema: MessageResponse.self, description: "The stored message."),
             errors: [
                 400: badBody + " Or `id` is not a valid client id, `envelope` is empty, or `blobIds` names more "
                     + "blobs than allowed (10 by default).",
@@ -212,10 +214,10 @@ extension OpenAPIDocument {
             description: "Marks others' messages only. Members get a `message.seen` event when anything was "
                 + "newly marked.",
             parameters: [messageId],
-            body: .json("MarkSeenRequest", required: false),
+            body: .json(MarkSeenRequest.self, required: false),
             success: .json(
                 status: 200,
-                schema: "SeenResponse",
+                schema: SeenResponse.self,
                 description: "The messages this call newly marked (possibly none)."
             ),
             errors: [
@@ -231,8 +233,8 @@ extension OpenAPIDocument {
             description: "Stores the signed edit event; members get a `message.edited` event. Retrying with the "
                 + "same event `id` answers the message unchanged.",
             parameters: [messageId],
-            body: .json("EventEnvelopeRequest"),
-            success: .json(status: 200, schema: "MessageResponse", description: "The edited message."),
+            body: .json(EventEnvelopeRequest.self),
+            success: .json(status: 200, schema: MessageResponse.self, description: "The edited message."),
             errors: [
                 400: badBody + " Or `id` is not a valid client id, or `envelope` is empty.",
                 403: "`not_sender`: only the sender can edit. `attachment_not_editable`: messages with attachments "
@@ -251,8 +253,8 @@ extension OpenAPIDocument {
                 + "blobs are removed for good. The body (a signed delete event) is optional. Members get a "
                 + "`message.deleted` event. Deleting again answers the deleted message.",
             parameters: [messageId],
-            body: .json("EventEnvelopeRequest", required: false),
-            success: .json(status: 200, schema: "MessageResponse", description: "The wiped message."),
+            body: .json(EventEnvelopeRequest.self, required: false),
+            success: .json(status: 200, schema: MessageResponse.self, description: "The wiped message."),
             errors: [
                 400: badBody + " Or `id` is not a valid client id, or `envelope` is empty.",
                 403: "`not_sender`: only the sender or a group's admin can delete a message.",
@@ -269,8 +271,8 @@ extension OpenAPIDocument {
             description: "Members get a `message.reaction` event. Retrying with the same event `id` answers the "
                 + "stored reaction.",
             parameters: [messageId],
-            body: .json("EventEnvelopeRequest"),
-            success: .json(status: 200, schema: "ReactionResponse", description: "The stored reaction event."),
+            body: .json(EventEnvelopeRequest.self),
+            success: .json(status: 200, schema: ReactionResponse.self, description: "The stored reaction event."),
             errors: [
                 400: badBody + " Or `id` is not a valid client id, or `envelope` is empty.",
                 404: "`not_found`: no such message, or the caller is not a member of its conversation.",
@@ -289,7 +291,7 @@ extension OpenAPIDocument {
             summary: "The caller's conversations",
             success: .json(
                 status: 200,
-                schema: "ConversationsResponse",
+                schema: ConversationsResponse.self,
                 description: "Newest activity first, each with its last message and the caller's unread count."
             )
         ),
@@ -300,8 +302,8 @@ extension OpenAPIDocument {
             summary: "Create a direct chat or a group",
             description: "Records the signed CREATE op (seq 0); members get a `conversation.created` event. A "
                 + "retry by the same creator answers 201 with the conversation as it is now.",
-            body: .json("CreateConversationRequest"),
-            success: .json(status: 201, schema: "ConversationResponse", description: "The new conversation."),
+            body: .json(CreateConversationRequest.self),
+            success: .json(status: 201, schema: ConversationResponse.self, description: "The new conversation."),
             errors: [
                 400: badBodyOrIds
                     + " Or a direct chat does not have exactly one other participant, or a group has none.",
@@ -320,8 +322,8 @@ extension OpenAPIDocument {
             summary: "Add members (admin only)",
             description: "Appends the signed ADD op, which starts a new epoch. Members old and new get a "
                 + "`conversation.updated` event.",
-            body: .json("AddMembersRequest"),
-            success: .json(status: 200, schema: "ConversationResponse", description: "The updated conversation."),
+            body: .json(AddMembersRequest.self),
+            success: .json(status: 200, schema: ConversationResponse.self, description: "The updated conversation."),
             errors: [
                 400: badBodyOrIds + " Or `memberIds` is empty.",
                 403: "`forbidden`: a direct chat cannot add members. `not_admin`: the caller is not the group's "
@@ -340,10 +342,10 @@ extension OpenAPIDocument {
                 + "member appends a LEAVE op (the longest-standing member becomes admin when the admin leaves; the "
                 + "conversation is deleted when the last member leaves). Remaining members get "
                 + "`conversation.updated`, the removed one `conversation.removed`.",
-            body: .json("RemoveMemberRequest"),
+            body: .json(RemoveMemberRequest.self),
             success: .json(
                 status: 200,
-                schema: "ConversationResponse",
+                schema: ConversationResponse.self,
                 description: "The conversation after the change (as a remaining member sees it; without members "
                     + "when the last one left)."
             ),
@@ -363,8 +365,8 @@ extension OpenAPIDocument {
             summary: "Change a group's name or avatar (admin only)",
             description: "Appends a REKEY op carrying the encrypted name and avatar key, which starts a new epoch; "
                 + "members get `conversation.updated`.",
-            body: .json("UpdateInfoRequest"),
-            success: .json(status: 200, schema: "ConversationResponse", description: "The updated conversation."),
+            body: .json(UpdateInfoRequest.self),
+            success: .json(status: 200, schema: ConversationResponse.self, description: "The updated conversation."),
             errors: [
                 400: badBodyOrIds,
                 403: "`forbidden`: a direct chat has no name or avatar. `not_admin`: the caller is not the group's "
@@ -381,8 +383,8 @@ extension OpenAPIDocument {
             id: "deleteConversation",
             summary: "Delete a group (admin only)",
             description: "Deletes the group with its messages, ops and blobs; members get `conversation.deleted`.",
-            body: .json("DeleteConversationRequest"),
-            success: .json(status: 200, schema: "SuccessResponse", description: "The group is gone."),
+            body: .json(DeleteConversationRequest.self),
+            success: .json(status: 200, schema: SuccessResponse.self, description: "The group is gone."),
             errors: [
                 400: badBody,
                 403: "`forbidden`: a direct chat cannot be deleted. `not_admin`: the caller is not the group's admin.",
@@ -395,7 +397,7 @@ extension OpenAPIDocument {
             id: "getConversation",
             summary: "One conversation",
             parameters: [conversationId],
-            success: .json(status: 200, schema: "ConversationResponse", description: "The conversation."),
+            success: .json(status: 200, schema: ConversationResponse.self, description: "The conversation."),
             errors: [404: notMember]
         ),
         .init(
@@ -411,7 +413,7 @@ extension OpenAPIDocument {
                     schema: ["type": "integer", "format": "int64", "minimum": 0, "default": 0]
                 ),
             ],
-            success: .json(status: 200, schema: "OpsResponse", description: "The ops from `since` on, by `seq`."),
+            success: .json(status: 200, schema: OpsResponse.self, description: "The ops from `since` on, by `seq`."),
             errors: [
                 400: "`invalid_input`: `since` is not a non-negative integer.",
                 404: notMember,
@@ -425,8 +427,8 @@ extension OpenAPIDocument {
             description: "For the op types without a route of their own: `rekey` (any member; starts a new "
                 + "epoch) and `set_role` (group admin only). Members get `conversation.updated`.",
             parameters: [conversationId],
-            body: .json("AppendOpRequest"),
-            success: .json(status: 200, schema: "ConversationResponse", description: "The updated conversation."),
+            body: .json(AppendOpRequest.self),
+            success: .json(status: 200, schema: ConversationResponse.self, description: "The updated conversation."),
             errors: [
                 400: badBodyOrIds
                     + " Or `type` is not `rekey` or `set_role`, or `set_role` lacks `memberId` or `role`.",
@@ -446,8 +448,8 @@ extension OpenAPIDocument {
             summary: "Publish the signed device list",
             description: "Stores the account key and the device list; the caller's devices and everyone sharing a "
                 + "conversation with them get `keys.updated`.",
-            body: .json("DeviceListRequest"),
-            success: .json(status: 200, schema: "KeyBundleResponse", description: "The caller's keys now."),
+            body: .json(DeviceListRequest.self),
+            success: .json(status: 200, schema: KeyBundleResponse.self, description: "The caller's keys now."),
             errors: [
                 400: badBody + " Or `aik` is not 32 bytes, `version` is under 1, or `deviceList` is empty.",
                 409: "`stale_version`: `version` is not greater than the stored one.",
@@ -462,8 +464,8 @@ extension OpenAPIDocument {
             description: "Replaces the device's certificate; the same peers as for the device list get "
                 + "`keys.updated`.",
             parameters: [deviceId],
-            body: .json("SealCertificateRequest"),
-            success: .json(status: 200, schema: "KeyBundleResponse", description: "The caller's keys now."),
+            body: .json(SealCertificateRequest.self),
+            success: .json(status: 200, schema: KeyBundleResponse.self, description: "The caller's keys now."),
             errors: [
                 400: badBody + " Or `deviceId` is not a valid client id, or `cert` is empty.",
                 404: "`not_found`: the caller has not published a device list yet.",
@@ -475,7 +477,8 @@ extension OpenAPIDocument {
             "/api/keys/pending",
             id: "listPendingDevices",
             summary: "Devices waiting to be linked",
-            success: .json(status: 200, schema: "PendingDevicesResponse", description: "The caller's pending devices.")
+            success: .json(
+                status: 200, schema: PendingDevicesResponse.self, description: "The caller's pending devices.")
         ),
         .init(
             "post",
@@ -483,10 +486,10 @@ extension OpenAPIDocument {
             id: "announcePendingDevice",
             summary: "Announce a device to link",
             description: "The caller's devices get `device.pending`. Announcing the same device again replaces it.",
-            body: .json("PendingDeviceRequest"),
+            body: .json(PendingDeviceRequest.self),
             success: .json(
                 status: 201,
-                schema: "PendingDevicesResponse",
+                schema: PendingDevicesResponse.self,
                 description: "The stored announcement (one device)."
             ),
             errors: [
@@ -501,7 +504,7 @@ extension OpenAPIDocument {
             id: "withdrawPendingDevice",
             summary: "Withdraw a pending device",
             parameters: [deviceId],
-            success: .json(status: 200, schema: "SuccessResponse", description: "The announcement is gone."),
+            success: .json(status: 200, schema: SuccessResponse.self, description: "The announcement is gone."),
             errors: [404: "`not_found`: the caller has no pending device with this id."]
         ),
         .init(
@@ -511,8 +514,8 @@ extension OpenAPIDocument {
             summary: "Leave a link bundle for a device",
             description: "For one of the caller's own devices; the caller's devices get `device.bundle`.",
             parameters: [OpenAPIOperation.Parameter.path("deviceId", "The device the bundle is for.")],
-            body: .json("MailboxRequest"),
-            success: .json(status: 201, schema: "MailboxResponse", description: "The stored item (one)."),
+            body: .json(MailboxRequest.self),
+            success: .json(status: 201, schema: MailboxResponse.self, description: "The stored item (one)."),
             errors: [
                 400: badBody + " Or `deviceId` or `fromDeviceId` is not a valid client id, or `payload` is empty.",
                 413: "`payload_too_large`: the body is over the server's limit, or `payload` is over 4 MiB.",
@@ -524,15 +527,15 @@ extension OpenAPIDocument {
             id: "readMailbox",
             summary: "Read a device's mailbox",
             parameters: [deviceId],
-            success: .json(status: 200, schema: "MailboxResponse", description: "The device's items, oldest first.")
+            success: .json(status: 200, schema: MailboxResponse.self, description: "The device's items, oldest first.")
         ),
         .init(
             "delete",
             "/api/keys/mailbox/{deviceId}/{itemId}",
             id: "deleteMailboxItem",
             summary: "Remove a mailbox item",
-            parameters: [deviceId, .path("itemId", "The item's id.", schema: "ServerId")],
-            success: .json(status: 200, schema: "SuccessResponse", description: "The item is gone."),
+            parameters: [deviceId, .path("itemId", "The item's id.", schema: WireSchema.serverId)],
+            success: .json(status: 200, schema: SuccessResponse.self, description: "The item is gone."),
             errors: [404: "`not_found`: the caller has no mailbox item with this id."]
         ),
         .init(
@@ -540,8 +543,8 @@ extension OpenAPIDocument {
             "/api/keys/{userId}",
             id: "getKeyBundle",
             summary: "A user's published keys",
-            parameters: [.path("userId", "Any user's id.", schema: "ServerId")],
-            success: .json(status: 200, schema: "KeyBundleResponse", description: "The user's keys."),
+            parameters: [.path("userId", "Any user's id.", schema: WireSchema.serverId)],
+            success: .json(status: 200, schema: KeyBundleResponse.self, description: "The user's keys."),
             errors: [404: "`not_found`: the user has not published keys (or does not exist)."]
         ),
     ]
@@ -555,7 +558,7 @@ extension OpenAPIDocument {
             description: "The body is the ciphertext itself. The blob can then be referenced by a message, the "
                 + "caller's avatar or a group's avatar.",
             body: .octetStream("The encrypted bytes (at most 15 MiB by default)."),
-            success: .json(status: 201, schema: "BlobResponse", description: "The stored blob's id, size and hash."),
+            success: .json(status: 201, schema: BlobResponse.self, description: "The stored blob's id, size and hash."),
             errors: [
                 400: "`invalid_input`: the body is empty.",
                 413: "`payload_too_large`: the blob is over the blob or body limit (15 MiB by default).",
@@ -568,7 +571,7 @@ extension OpenAPIDocument {
             summary: "Download an encrypted blob",
             description: "Readable by its uploader, by members of a conversation whose message or avatar "
                 + "references it, and by everyone when it is a user's avatar.",
-            parameters: [.path("id", "The blob's id.", schema: "ServerId")],
+            parameters: [.path("id", "The blob's id.", schema: WireSchema.serverId)],
             success: .octetStream("The encrypted bytes; immutable, so cacheable for a year."),
             errors: [
                 404: "`not_found`: no such blob, or the caller may not read it.",

@@ -1,47 +1,69 @@
 import DialogueProtocol
+import DialogueSchema
 
 /// The OpenAPI 3.1 description of the REST API, served at `/api/openapi.json`.
 ///
-/// Built from Swift data (``operations`` and ``OpenAPIComponentSchemas``) rather than kept as text, and
-/// tested against the router's route table and against encoded samples of the wire types, so a
-/// route or a property cannot change without this document following.
+/// Built from Swift data rather than kept as text: the routes from ``operations``, and
+/// `components.schemas` read off the wire types those operations name (and the WebSocket's
+/// frames) by a ``SchemaCatalog``. It is tested against the router's route table and against
+/// encoded samples of the wire types, so a route or a property cannot change without this
+/// document following.
 enum OpenAPIDocument {
     /// The document as served: compact JSON with sorted keys.
     static let json: String = document.serialized()
 
     /// The whole document; tests read it back from ``json`` to see what clients see.
-    static let document: OpenAPIValue = [
-        "openapi": "3.1.0",
-        "info": [
-            "title": "Dialogue server",
-            "version": .string(ProtocolVersion.product),
-            "description": .string(overview),
-        ],
-        "paths": .object(paths),
-        "components": [
-            "schemas": .object(OpenAPIComponentSchemas.all),
-            "securitySchemes": [
-                "bearer": [
-                    "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
-                    "description": "`Authorization: Bearer <token>` with the token from sign-up or login.",
+    static let document: OpenAPIValue = built.document
+
+    /// What the catalog could not derive (none, or a test fails): a type it cannot reflect, a
+    /// refinement of a member that does not exist, two types with one name.
+    static let schemaProblems: [String] = built.problems
+
+    private static let built = build()
+
+    private static func build() -> (document: OpenAPIValue, problems: [String]) {
+        let catalog = WireSchema.catalog()
+        let paths = paths(catalog)
+        // The frames of `GET /api/ws`, which no REST operation names.
+        catalog.add(ClientFrame.self)
+        catalog.add(ServerFrame.self)
+        return (document(paths: paths, schemas: catalog.schemas.mapValues { .schema($0) }), catalog.problems)
+    }
+
+    private static func document(paths: [String: OpenAPIValue], schemas: [String: OpenAPIValue]) -> OpenAPIValue {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Dialogue server",
+                "version": .string(ProtocolVersion.product),
+                "description": .string(overview),
+            ],
+            "paths": .object(paths),
+            "components": [
+                "schemas": .object(schemas),
+                "securitySchemes": [
+                    "bearer": [
+                        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                        "description": "`Authorization: Bearer <token>` with the token from sign-up or login.",
+                    ],
+                    "token": [
+                        "type": "apiKey", "in": "header", "name": "token",
+                        "description": "The token alone in a `token` header, as the original server took it.",
+                    ],
+                    "tokenQuery": [
+                        "type": "apiKey", "in": "query", "name": "token",
+                        "description": "The token as `?token=`, for the WebSocket upgrade where headers cannot be set.",
+                    ],
                 ],
-                "token": [
-                    "type": "apiKey", "in": "header", "name": "token",
-                    "description": "The token alone in a `token` header, as the original server took it.",
-                ],
-                "tokenQuery": [
-                    "type": "apiKey", "in": "query", "name": "token",
-                    "description": "The token as `?token=`, for the WebSocket upgrade where headers cannot be set.",
+                "headers": [
+                    "RetryAfter": [
+                        "description": "Seconds to wait before trying again.",
+                        "schema": ["type": "integer", "minimum": 1],
+                    ]
                 ],
             ],
-            "headers": [
-                "RetryAfter": [
-                    "description": "Seconds to wait before trying again.",
-                    "schema": ["type": "integer", "minimum": 1],
-                ]
-            ],
-        ],
-    ]
+        ]
+    }
 
     private static let overview = """
         The REST API of `dialogue-server`, the relay and directory of the Dialogue end-to-end encrypted \
@@ -59,20 +81,20 @@ enum OpenAPIDocument {
         """
 
     /// `paths`: one path item per template, one operation per method.
-    private static var paths: [String: OpenAPIValue] {
+    private static func paths(_ catalog: SchemaCatalog) -> [String: OpenAPIValue] {
         var paths: [String: [String: OpenAPIValue]] = [:]
         for operation in operations {
-            paths[operation.path, default: [:]][operation.method] = item(for: operation)
+            paths[operation.path, default: [:]][operation.method] = item(for: operation, catalog)
         }
         return paths.mapValues { .object($0) }
     }
 
-    private static func item(for operation: OpenAPIOperation) -> OpenAPIValue {
+    private static func item(for operation: OpenAPIOperation, _ catalog: SchemaCatalog) -> OpenAPIValue {
         var item: [String: OpenAPIValue] = [
             "operationId": .string(operation.operationId),
             "summary": .string(operation.summary),
             "tags": [.string(tag(for: operation.path))],
-            "responses": .object(responses(for: operation)),
+            "responses": .object(responses(for: operation, catalog)),
         ]
         if !operation.description.isEmpty { item["description"] = .string(operation.description) }
         if operation.authenticated {
@@ -99,10 +121,10 @@ enum OpenAPIDocument {
         switch operation.requestBody {
         case .none:
             break
-        case .json(let schema, let required):
+        case .json(let type, let required):
             item["requestBody"] = [
                 "required": .bool(required),
-                "content": ["application/json": ["schema": OpenAPISchema.ref(schema)]],
+                "content": ["application/json": ["schema": .schema(catalog.add(type))]],
             ]
         case .octetStream(let description):
             item["requestBody"] = [
@@ -118,13 +140,13 @@ enum OpenAPIDocument {
         return .object(item)
     }
 
-    private static func responses(for operation: OpenAPIOperation) -> [String: OpenAPIValue] {
+    private static func responses(for operation: OpenAPIOperation, _ catalog: SchemaCatalog) -> [String: OpenAPIValue] {
         var responses: [String: OpenAPIValue] = [:]
         switch operation.success {
-        case .json(let status, let schema, let description):
+        case .json(let status, let type, let description):
             responses[String(status)] = [
                 "description": .string(description),
-                "content": ["application/json": ["schema": OpenAPISchema.ref(schema)]],
+                "content": ["application/json": ["schema": .schema(catalog.add(type))]],
             ]
         case .octetStream(let description):
             responses["200"] = [
@@ -166,7 +188,7 @@ enum OpenAPIDocument {
         for (status, description) in errors {
             var response: [String: OpenAPIValue] = [
                 "description": .string(description),
-                "content": ["application/json": ["schema": OpenAPISchema.ref("ErrorResponse")]],
+                "content": ["application/json": ["schema": .schema(catalog.add(ErrorResponse.self))]],
             ]
             if status == 429 { response["headers"] = ["Retry-After": ["$ref": "#/components/headers/RetryAfter"]] }
             responses[String(status)] = .object(response)

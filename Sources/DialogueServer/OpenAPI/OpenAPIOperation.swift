@@ -1,11 +1,14 @@
+import DialogueProtocol
+import DialogueSchema
+
 /// One REST operation: everything a client needs to call it, kept in one row of
 /// ``OpenAPIDocument/operations`` so that a route and its description change together.
 struct OpenAPIOperation: Sendable {
     /// What the request carries.
     enum RequestBody: Sendable {
         case none
-        /// A JSON body of the named schema; `required: false` when an empty body is accepted too.
-        case json(String, required: Bool = true)
+        /// A JSON body of this wire type; `required: false` when an empty body is accepted too.
+        case json(any (Decodable & Sendable).Type, required: Bool = true)
         /// Raw bytes (`application/octet-stream`).
         case octetStream(String)
 
@@ -18,8 +21,8 @@ struct OpenAPIOperation: Sendable {
 
     /// What a successful call answers.
     enum Success: Sendable {
-        /// A JSON body of the named schema.
-        case json(status: Int, schema: String, description: String)
+        /// A JSON body of this wire type.
+        case json(status: Int, schema: any (Decodable & Sendable).Type, description: String)
         /// Raw bytes (`application/octet-stream`).
         case octetStream(String)
         /// UTF-8 text streamed in chunks as it is produced (the assistant's answer).
@@ -40,14 +43,8 @@ struct OpenAPIOperation: Sendable {
         var required: Bool
 
         /// A `{name}` segment of the path; always a string.
-        static func path(_ name: String, _ description: String, schema: String = "ClientId") -> Parameter {
-            Parameter(
-                name: name,
-                location: "path",
-                description: description,
-                schema: OpenAPISchema.ref(schema),
-                required: true
-            )
+        static func path(_ name: String, _ description: String, schema: Schema = WireSchema.clientId) -> Parameter {
+            Parameter(name: name, location: "path", description: description, schema: .schema(schema), required: true)
         }
 
         static func query(_ name: String, _ description: String, schema: OpenAPIValue) -> Parameter {

@@ -1,3 +1,4 @@
+import DialogueSchema
 import Foundation
 
 /// A JSON value written as Swift literals.
@@ -10,6 +11,8 @@ enum OpenAPIValue: Sendable, Hashable {
     case string(String)
     case array([OpenAPIValue])
     case object([String: OpenAPIValue])
+    /// A JSON Schema, as `DialogueSchema` writes it.
+    case schema(Schema)
 
     /// The members of an object; empty for anything else.
     var members: [String: OpenAPIValue] {
@@ -41,6 +44,7 @@ extension OpenAPIValue: Encodable {
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
+        case .schema(let value): try container.encode(value)
         }
     }
 }

@@ -82,7 +82,7 @@ struct SyncSession {
                 let frame = try? decoder.decode(ClientFrame.self, from: Data(text.utf8))
             else {
                 let refusal = ServerFrame.error(
-                    code: "invalid_frame",
+                    code: ErrorCode.invalidFrame.rawValue,
                     message: "Expected a JSON hello, ack or typing frame."
                 )
                 if saidHello { push(refusal, mailbox) } else { hello.yield(.refused(refusal)) }
@@ -99,7 +99,7 @@ struct SyncSession {
             case .typing(let conversationId, let typing):
                 let members = (try? await store.memberIds(conversationId: conversationId)) ?? []
                 guard members.contains(userId) else {
-                    push(.error(code: "not_found", message: "No such conversation."), mailbox)
+                    push(.error(code: ErrorCode.notFound.rawValue, message: "No such conversation."), mailbox)
                     continue
                 }
                 await hub.relayTyping(conversationId: conversationId, from: userId, typing: typing, to: members)

@@ -7,7 +7,7 @@ extension SQLiteServerStore {
         try await write { db, events in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE email = ?", arguments: [user.email]) == true {
                 throw ServerStoreError.conflict(
-                    "email_taken", "An account with this e-mail already exists: log in instead.")
+                    .emailTaken, "An account with this e-mail already exists: log in instead.")
             }
             let id = Identifier.make(now: now)
             try db.execute(

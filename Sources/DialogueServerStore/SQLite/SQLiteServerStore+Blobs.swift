@@ -41,7 +41,7 @@ extension SQLiteServerStore {
                 ) ?? false
             guard isOwner || shared else { throw ServerStoreError.notFound("The blob") }
             guard !(row["tombstoned"] as Bool), let data = row["data"] as Data? else {
-                throw ServerStoreError.gone("blob_deleted", "The blob was deleted with its message.")
+                throw ServerStoreError.gone(.blobDeleted, "The blob was deleted with its message.")
             }
             return data
         }
@@ -54,7 +54,7 @@ extension SQLiteServerStore {
             (row["owner_id"] as String) == ownerId
         else { throw ServerStoreError.notFound("The blob \(id)") }
         guard !(row["tombstoned"] as Bool) else {
-            throw ServerStoreError.gone("blob_deleted", "The blob \(id) was deleted.")
+            throw ServerStoreError.gone(.blobDeleted, "The blob \(id) was deleted.")
         }
     }
 

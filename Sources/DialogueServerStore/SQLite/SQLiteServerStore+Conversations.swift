@@ -14,7 +14,7 @@ extension SQLiteServerStore {
             ) {
                 // A retry of the same create answers like the first time; anyone else's id is taken.
                 guard (existing["author_id"] as String) == creator else {
-                    throw ServerStoreError.conflict("id_taken", "That conversation id is taken: generate a new one.")
+                    throw ServerStoreError.conflict(.idTaken, "That conversation id is taken: generate a new one.")
                 }
                 return try Self.fetchConversation(db, id: request.id, for: creator)
             }
@@ -34,7 +34,7 @@ extension SQLiteServerStore {
                     arguments: [key]
                 ) {
                     throw ServerStoreError.conflict(
-                        "conversation_exists",
+                        .conversationExists,
                         "You already have a direct conversation with this person.",
                         conversationId: existing
                     )
@@ -102,7 +102,7 @@ extension SQLiteServerStore {
             func requireAdminOfGroup(_ action: String) throws(ServerStoreError) {
                 guard isGroup else { throw ServerStoreError.forbidden("A direct conversation cannot \(action).") }
                 guard authorIsAdmin else {
-                    throw ServerStoreError.forbidden("Only the group's admin can \(action).", code: "not_admin")
+                    throw ServerStoreError.forbidden("Only the group's admin can \(action).", code: .notAdmin)
                 }
             }
             var removed: [String] = []
@@ -117,7 +117,7 @@ extension SQLiteServerStore {
                         throw ServerStoreError.notFound("The user \(id)")
                     }
                     guard !before.contains(id) else {
-                        throw ServerStoreError.conflict("already_member", "That user is already a member.")
+                        throw ServerStoreError.conflict(.alreadyMember, "That user is already a member.")
                     }
                     try Self.insertMember(
                         db,
@@ -235,7 +235,7 @@ extension SQLiteServerStore {
                 throw ServerStoreError.forbidden("Only groups can be deleted; a direct conversation stays.")
             }
             guard (row["my_role"] as String) == MemberRole.admin.rawValue else {
-                throw ServerStoreError.forbidden("Only the group's admin can delete it.", code: "not_admin")
+                throw ServerStoreError.forbidden("Only the group's admin can delete it.", code: .notAdmin)
             }
             let members = try Self.memberIds(db, conversationId: id)
             try Self.tombstoneBlobs(db, conversationId: id)

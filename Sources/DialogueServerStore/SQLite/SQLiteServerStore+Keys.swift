@@ -13,7 +13,7 @@ extension SQLiteServerStore {
                 arguments: [userId]
             ), request.version <= current {
                 throw ServerStoreError.conflict(
-                    "stale_version",
+                    .staleVersion,
                     "Device list version \(request.version) is not newer than the stored version \(current)."
                 )
             }

@@ -13,7 +13,7 @@ extension SQLiteServerStore {
         try await write { db, events in
             if let existing = try Self.fetchMessage(db, id: request.id) {
                 guard existing.senderId == senderId, existing.conversationId == conversationId else {
-                    throw ServerStoreError.conflict("id_taken", "That message id is taken: generate a new one.")
+                    throw ServerStoreError.conflict(.idTaken, "That message id is taken: generate a new one.")
                 }
                 return existing
             }
@@ -169,7 +169,7 @@ extension SQLiteServerStore {
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
             guard message.senderId == userId else {
-                throw ServerStoreError.forbidden("Only the sender can edit a message.", code: "not_sender")
+                throw ServerStoreError.forbidden("Only the sender can edit a message.", code: .notSender)
             }
             if try String.fetchOne(db, sql: "SELECT edit_id FROM messages WHERE id = ?", arguments: [messageId])
                 == request.id
@@ -177,18 +177,18 @@ extension SQLiteServerStore {
                 return message
             }
             guard !message.deleted else {
-                throw ServerStoreError.conflict("message_deleted", "The message was deleted and cannot be edited.")
+                throw ServerStoreError.conflict(.messageDeleted, "The message was deleted and cannot be edited.")
             }
             guard message.blobIds.isEmpty else {
                 throw ServerStoreError.forbidden(
                     "Messages with attachments cannot be edited; delete and send again.",
-                    code: "attachment_not_editable"
+                    code: .attachmentNotEditable
                 )
             }
             guard now.timeIntervalSince(message.createdAt) <= limits.editWindowSeconds else {
                 throw ServerStoreError.forbidden(
                     "Messages can be edited for \(Int(limits.editWindowSeconds / 60)) minutes after sending.",
-                    code: "edit_window_passed"
+                    code: .editWindowPassed
                 )
             }
             try Self.checkEpoch(conversation, request.epoch)
@@ -234,7 +234,7 @@ extension SQLiteServerStore {
             guard message.senderId == userId || isGroupAdmin else {
                 throw ServerStoreError.forbidden(
                     "Only the sender (or a group's admin) can delete a message.",
-                    code: "not_sender"
+                    code: .notSender
                 )
             }
             if message.deleted { return message }
@@ -276,7 +276,7 @@ extension SQLiteServerStore {
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM reactions WHERE id = ?", arguments: [request.id]) {
                 let existing = Self.reaction(from: row)
                 guard existing.userId == userId, existing.messageId == messageId else {
-                    throw ServerStoreError.conflict("id_taken", "That reaction id is taken: generate a new one.")
+                    throw ServerStoreError.conflict(.idTaken, "That reaction id is taken: generate a new one.")
                 }
                 return existing
             }
@@ -285,7 +285,7 @@ extension SQLiteServerStore {
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
             guard !message.deleted else {
-                throw ServerStoreError.conflict("message_deleted", "The message was deleted; reactions are closed.")
+                throw ServerStoreError.conflict(.messageDeleted, "The message was deleted; reactions are closed.")
             }
             try Self.checkEpoch(conversation, request.epoch)
             try db.execute(
