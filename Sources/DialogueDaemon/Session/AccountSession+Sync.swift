@@ -40,6 +40,27 @@ extension AccountSession {
         }
     }
 
+    /// Checks the signatures of a batch's envelopes on every core, for the applies that follow in
+    /// order; ``forgetSignatureChecks()`` when the batch is done.
+    package func checkSignatures(of events: [SyncEvent]) async {
+        let envelopes = events.flatMap { event -> [Bytes] in
+            switch applier.plan(event) {
+            case .newMessage(let message), .editedMessage(let message):
+                [message.envelope, message.editEnvelope].compactMap { $0 }
+            case .reaction(let reaction, _):
+                [reaction.envelope]
+            default:
+                []
+            }
+        }
+        guard envelopes.count > 1 else { return }
+        signatureChecks = await SignatureChecks.check(envelopes.map { Array($0.data) }, directory: contacts.directory)
+    }
+
+    package func forgetSignatureChecks() {
+        signatureChecks = SignatureChecks()
+    }
+
     /// Gathers what the applier needs for one event and performs what it decides.
     private func handle(_ event: SyncEvent) async throws(DaemonError) {
         switch applier.plan(event) {
@@ -122,7 +143,7 @@ extension AccountSession {
                 // In place: a copy of the session would copy its per-message history on every event.
                 // `open` changes nothing when it throws.
                 return try book.sessions[conversationId]!.open(
-                    bytes, directory: contacts.directory, nowMs: Self.nowMs())
+                    bytes, directory: contacts.directory, nowMs: Self.nowMs(), checked: signatureChecks)
             } catch {
                 guard attempt == 0 else { throw DaemonError(.forbidden, "An event did not verify", cause: error) }
                 switch error.code {

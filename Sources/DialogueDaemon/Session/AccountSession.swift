@@ -41,6 +41,8 @@ package actor AccountSession {
     var tally: MessageTally
     /// The sequence number of the event being applied, until its first write saves it.
     var pendingCursor: Int64?
+    /// The signatures of the batch being applied, checked ahead on every core.
+    var signatureChecks = SignatureChecks()
     var gateBusy = false
     var gateWaiters: [CheckedContinuation<Void, Never>] = []
     /// Sends a frame on the live WebSocket, when there is one.

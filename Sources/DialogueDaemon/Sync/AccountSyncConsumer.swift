@@ -21,6 +21,15 @@ struct AccountSyncConsumer: SyncConsumer {
         }
     }
 
+    /// The batch's signatures are checked on every core first; the events are then applied in
+    /// order, each stored with its cursor as by ``apply(_:)``.
+    func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome {
+        await session.checkSignatures(of: events)
+        let outcome = await applyInOrder(events)
+        await session.forgetSignatureChecks()
+        return outcome
+    }
+
     func refetchState(cursor: Int64) async throws(SyncApplyError) {
         do throws(DaemonError) {
             try await session.refetchState(cursor: cursor)
