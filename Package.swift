@@ -221,6 +221,7 @@ let package = Package(
             name: "DialogueTestSupport",
             dependencies: [
                 "DialogueServer",
+                "DialogueCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

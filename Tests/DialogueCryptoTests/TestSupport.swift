@@ -1,4 +1,5 @@
 import Crypto
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -31,19 +32,18 @@ func loadVector<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
     return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
 }
 
-/// A fixed clock for tests (2026-11-01T00:00:00Z).
-let testNow: UInt64 = 1_793_491_200_000
+/// The fixtures' simulated user (shared with the daemon's tests) under the name these tests use.
+typealias TestUser = SimulatedUser
 
-/// Builds a verified directory the way a client does: pin (TOFU) and verify every bundle.
+/// A fixed clock for tests (2026-11-01T00:00:00Z).
+let testNow = SimulatedUser.now
+
 func makeDirectory(_ users: [TestUser], pins: inout IdentityPins, nowMs: UInt64 = testNow) throws -> VerifiedDirectory {
-    var directory = VerifiedDirectory()
-    for user in users { directory.update(try pins.verifiedKeys(user.bundle(), nowMs: nowMs)) }
-    return directory
+    try SimulatedUser.directory(users, pins: &pins, nowMs: nowMs)
 }
 
 func makeDirectory(_ users: [TestUser]) throws -> VerifiedDirectory {
-    var pins = IdentityPins()
-    return try makeDirectory(users, pins: &pins)
+    try SimulatedUser.directory(users)
 }
 
 extension EventPlaintext {
