@@ -6,9 +6,6 @@ import Foundation
 
 /// Messages front ends see and change: cache reads (offline), and changes queued in the outbox.
 extension AccountSession {
-    /// Edits are allowed this long after sending (the original's rule, checked again by receivers).
-    static let editWindow: TimeInterval = 15 * 60
-
     // MARK: - Views
 
     func messageView(_ message: CachedMessage) -> MessageView {
@@ -128,12 +125,7 @@ extension AccountSession {
     {
         try requireWritable(conversationId)
         let body = text ?? ""
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || attachmentPath != nil else {
-            throw DaemonError(.invalidInput, "A message needs text or an attachment")
-        }
-        guard body.utf8.count <= EventPlaintext.maxBodyBytes else {
-            throw DaemonError(.invalidInput, "A message may have at most \(EventPlaintext.maxBodyBytes) bytes of text")
-        }
+        try MessageRules.checkNew(text: body, hasAttachment: attachmentPath != nil)
         if let replyTo {
             guard let target = try await cachedMessage(replyTo), target.conversationId == conversationId else {
                 throw DaemonError(.notFound, "No message \(replyTo) in this conversation to reply to")
@@ -161,18 +153,7 @@ extension AccountSession {
     package func edit(messageId: String, text: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
-        guard message.senderId == me else { throw DaemonError(.forbidden, "You can only edit your own messages") }
-        guard !message.deleted else { throw DaemonError(.forbidden, "A deleted message cannot be edited") }
-        guard message.attachment == nil else { throw DaemonError(.forbidden, "Messages with images cannot be edited") }
-        guard Date().timeIntervalSince(message.createdAt) <= Self.editWindow else {
-            throw DaemonError(.forbidden, "Messages can only be edited within 15 minutes of sending")
-        }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw DaemonError(.invalidInput, "An edit needs text")
-        }
-        guard text.utf8.count <= EventPlaintext.maxBodyBytes else {
-            throw DaemonError(.invalidInput, "A message may have at most \(EventPlaintext.maxBodyBytes) bytes of text")
-        }
+        try MessageRules.checkEdit(of: message, to: text, me: me, now: Date())
         let eventId = EventID.random().hex
         try await enqueue(
             .edit(conversationId: message.conversationId, messageId: messageId, eventId: eventId, text: text),
@@ -187,10 +168,8 @@ extension AccountSession {
     package func delete(messageId: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
-        let isAdmin = book.sessions[message.conversationId]?.state?.roster.isAdmin(deviceKeys.user) ?? false
-        guard message.senderId == me || isAdmin else {
-            throw DaemonError(.forbidden, "You can only delete your own messages")
-        }
+        let roster = book.sessions[message.conversationId]?.state?.roster
+        try MessageRules.checkDelete(of: message, me: me, isAdmin: roster?.isAdmin(deviceKeys.user) ?? false)
         guard !message.deleted else { return messageView(message) }
         let eventId = EventID.random().hex
         try await enqueue(
@@ -207,10 +186,7 @@ extension AccountSession {
     package func react(messageId: String, emoji: String) async throws(DaemonError) -> MessageView {
         var message = try await requireMessage(messageId)
         try requireWritable(message.conversationId)
-        guard !emoji.isEmpty, emoji.utf8.count <= 64, emoji.count <= 2 else {
-            throw DaemonError(.invalidInput, "A reaction is one emoji")
-        }
-        guard !message.deleted else { throw DaemonError(.forbidden, "A deleted message cannot get reactions") }
+        try MessageRules.checkReaction(emoji, on: message)
         let on = !(message.reactions[emoji]?.contains(me) ?? false)
         let eventId = EventID.random().hex
         try await enqueue(

@@ -4,8 +4,8 @@ import DialogueRPC
 import DialogueStore
 import Foundation
 
-/// The outbox sender: items leave in the order they were queued, each retried with the same id
-/// (the server stores a retried id once) until it succeeds or fails for a reason retrying cannot fix.
+/// The outbox sender: items leave in the order they were queued, each sealed in the current epoch
+/// and sent; ``OutboxVerdict`` decides what a failure means for the item.
 extension AccountSession {
     /// What one pass over the outbox ended with.
     enum OutboxPass: Sendable, Equatable {
@@ -33,35 +33,43 @@ extension AccountSession {
                 try? await store.completeOutbox(requestId: item.requestId)
                 continue
             }
+            let outcome: Result<Void, DaemonError>
             do {
                 try await serialized { () async throws(DaemonError) in try await perform(intent) }
-                try? await store.completeOutbox(requestId: item.requestId)
+                outcome = .success(())
             } catch {
-                if let retry = await classify(error, intent: intent, item: item) { return retry }
+                outcome = .failure(error)
             }
+            if let retry = await conclude(item, intent: intent, outcome: outcome) { return retry }
         }
         return .drained
     }
 
-    /// Decides between retrying later (returned) and failing the item for good (`nil`).
-    private func classify(_ error: DaemonError, intent: OutboxIntent, item: OutboxItem) async -> OutboxPass? {
-        let reason = error.message
-        switch error.code {
-        case .offline, .notSignedIn, .failed:
+    /// Does what the verdict on one attempt says; a returned pass ends this one.
+    private func conclude(_ item: OutboxItem, intent: OutboxIntent, outcome: Result<Void, DaemonError>) async
+        -> OutboxPass?
+    {
+        var failure: DaemonError?
+        if case .failure(let error) = outcome { failure = error }
+        let reason = failure?.message ?? ""
+        switch OutboxVerdict(outcome) {
+        case .sent:
+            try? await store.completeOutbox(requestId: item.requestId)
+            return nil
+        case .retry(let after):
             try? await store.recordAttempt(requestId: item.requestId, error: reason)
-            return .retry(after: nil, reason: reason)
-        case .rateLimited:
-            try? await store.recordAttempt(requestId: item.requestId, error: reason)
-            return .retry(after: error.retryAfter.map(Double.init), reason: reason)
-        case .conflict where error.serverCode == "stale_epoch" || error.serverCode == "seq_conflict":
-            // Our view of the op log is behind: catch up, then the next pass seals in the new epoch.
+            return .retry(after: after, reason: reason)
+        case .catchUp(let after):
             try? await store.recordAttempt(requestId: item.requestId, error: reason)
             try? await serialized { () async throws(DaemonError) in try await catchUp(intent.conversationId) }
-            return .retry(after: 0.05, reason: reason)
-        default:
+            return .retry(after: after, reason: reason)
+        case .giveUp:
             logger.warning(
                 "an outbox item failed for good",
-                metadata: ["dialogue.conversation": "\(intent.conversationId)", "error": "\(error.code)"])
+                metadata: [
+                    "dialogue.conversation": "\(intent.conversationId)",
+                    "error": "\(failure?.code.description ?? "")",
+                ])
             try? await store.completeOutbox(requestId: item.requestId)
             await fail(intent, reason: reason)
             return nil
