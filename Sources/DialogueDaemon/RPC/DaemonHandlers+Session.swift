@@ -92,13 +92,15 @@ extension DaemonHandlers {
             try await session().typingUpdate(conversationId: params.conversationId, typing: params.typing)
         }
         on(router, SecuritySafetyNumberRequest.self) { params in
-            try await session().safetyNumber(userId: params.userId)
+            try await SecurityCommands.safetyNumber(userId: params.userId, in: session())
         }
         on(router, SecurityVerifyRequest.self) { params in
-            try await session().markVerified(userId: params.userId, number: params.number)
+            try await SecurityCommands.verify(userId: params.userId, number: params.number, in: session())
         }
-        on(router, DevicesListRequest.self) { _ in try await session().devices() }
-        on(router, DevicesRevokeRequest.self) { params in try await session().revokeDevice(params.deviceId) }
+        on(router, DevicesListRequest.self) { _ in try await DeviceCommands.list(in: session()) }
+        on(router, DevicesRevokeRequest.self) { params in
+            try await DeviceCommands.revoke(params.deviceId, in: session())
+        }
         on(router, DevicesLinkRequest.self) { params in try await link(params) }
     }
 
