@@ -26,8 +26,8 @@ extension DaemonHandlers {
             return EmptyResult()
         }
         on(router, AccountUpdateProfileRequest.self) { params in try await updateProfile(params) }
-        on(router, UsersListRequest.self) { params in try await session().listUsers(query: params.query) }
-        on(router, PresenceListRequest.self) { _ in try await session().presenceList() }
+        on(router, UsersListRequest.self) { params in try await UserCommands.list(query: params.query, in: session()) }
+        on(router, PresenceListRequest.self) { _ in try await LiveRelay.presenceList(in: session()) }
 
         on(router, ConversationsListRequest.self) { params in
             try await session().listConversations(filter: params.filter)
@@ -89,7 +89,8 @@ extension DaemonHandlers {
                 query: params.query, scope: params.scope, conversationId: params.conversationId, limit: params.limit)
         }
         on(router, TypingUpdateRequest.self) { params in
-            try await session().typingUpdate(conversationId: params.conversationId, typing: params.typing)
+            try await LiveRelay.typingUpdate(
+                conversationId: params.conversationId, typing: params.typing, in: session())
         }
         on(router, SecuritySafetyNumberRequest.self) { params in
             try await SecurityCommands.safetyNumber(userId: params.userId, in: session())
@@ -116,7 +117,9 @@ extension DaemonHandlers {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         var avatarBlobId: String?
-        if let path = params.avatarPath { avatarBlobId = try await session().uploadProfileAvatar(path: path) }
+        if let path = params.avatarPath {
+            avatarBlobId = try await AvatarTransfers.uploadProfileAvatar(path: path, in: session())
+        }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         let user = try await client.updateProfile(
             UpdateProfileRequest(fullname: params.fullname, bio: params.bio, avatarBlobId: avatarBlobId),

@@ -34,7 +34,7 @@ extension AccountSession {
         guard !ops.isEmpty else { return }
         let people = book.people(in: ops, of: id)
         try await ensureKeys(for: people)
-        if people.contains(where: { users[$0] == nil && $0 != me }) { try? await refreshUsers() }
+        if people.contains(where: { users[$0] == nil && $0 != me }) { try? await UserCommands.refreshUsers(in: self) }
         let record: ConversationRecord
         do throws(DaemonError) {
             record = try book.apply(ops, to: id, keys: deviceKeys, directory: contacts.directory)
@@ -45,7 +45,9 @@ extension AccountSession {
         }
         try await save(conversation: id)
         // Only the newest avatar: the server lets members download just the one the group has now.
-        if !record.removed, let avatar = record.avatar { await fetchGroupAvatar(avatar, of: id) }
+        if !record.removed, let avatar = record.avatar {
+            await AvatarTransfers.fetchGroupAvatar(avatar, of: id, in: self)
+        }
     }
 
     func save(conversation id: String) async throws(DaemonError) {
@@ -106,7 +108,7 @@ extension AccountSession {
             guard let them = try? UserID(userId) else { throw DaemonError(.invalidInput, "Not a user id: \(userId)") }
             try await ensureKeys(for: [me, userId])
             try requireTrusted([userId])
-            if users[userId] == nil { try? await refreshUsers() }
+            if users[userId] == nil { try? await UserCommands.refreshUsers(in: self) }
             return try await create(kind: .direct, members: [deviceKeys.user: .member, them: .member], info: nil)
         }
     }
@@ -120,7 +122,7 @@ extension AccountSession {
             throw DaemonError(.invalidInput, "A group name must have 1 to 100 characters")
         }
         var sealed: SealedImage?
-        if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
+        if let avatarPath { sealed = try await AvatarTransfers.prepareGroupAvatar(path: avatarPath) }
         return try await serialized { () async throws(DaemonError) -> ConversationView in
             var members: [UserID: Role] = [deviceKeys.user: .admin]
             for id in memberIds where id != me {
@@ -130,7 +132,7 @@ extension AccountSession {
             try await ensureKeys(for: members.keys.map(\.rawValue))
             try requireTrusted(members.keys.map(\.rawValue))
             var avatar: CachedAttachment?
-            if let sealed { avatar = try await uploadGroupAvatar(sealed) }
+            if let sealed { avatar = try await AvatarTransfers.uploadGroupAvatar(sealed, in: self) }
             return try await create(kind: .group, members: members, info: GroupInfo(name: name, avatar: avatar))
         }
     }
@@ -276,7 +278,7 @@ extension AccountSession {
         -> ConversationView
     {
         var sealed: SealedImage?
-        if let avatarPath { sealed = try await prepareGroupAvatar(path: avatarPath) }
+        if let avatarPath { sealed = try await AvatarTransfers.prepareGroupAvatar(path: avatarPath) }
         return try await serialized { () async throws(DaemonError) -> ConversationView in
             let record = try book.record(id)
             guard record.isGroup else { throw DaemonError(.forbidden, "Only groups have a name") }
@@ -291,7 +293,7 @@ extension AccountSession {
                 guard book.isAdmin(deviceKeys.user, in: id) else {
                     throw DaemonError(.forbidden, "Only the group's admin can do that")
                 }
-                uploaded = try await uploadGroupAvatar(sealed)
+                uploaded = try await AvatarTransfers.uploadGroupAvatar(sealed, in: self)
             }
             let info = GroupInfo(
                 name: newName, avatar: uploaded ?? record.avatar, avatarBlobId: record.avatarBlobId)

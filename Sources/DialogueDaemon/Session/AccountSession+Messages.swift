@@ -60,7 +60,9 @@ extension AccountSession {
         do {
             let page = try await store.messages(conversationId: conversationId, before: before, limit: limit)
             for message in page where !message.deleted {
-                if let attachment = message.attachment { await refetchIfMissing(attachment) }
+                if let attachment = message.attachment {
+                    await AttachmentTransfers.refetchIfMissing(attachment, in: self)
+                }
             }
             return page.map(messageView)
         } catch {
@@ -132,7 +134,7 @@ extension AccountSession {
             }
         }
         var attachment: CachedAttachment?
-        if let attachmentPath { attachment = try await prepareAttachment(path: attachmentPath) }
+        if let attachmentPath { attachment = try await AttachmentTransfers.prepare(path: attachmentPath, in: self) }
         let id = EventID.random().hex
         let message = CachedMessage(
             id: id, conversationId: conversationId, senderId: me, text: body, replyTo: replyTo, createdAt: Date(),

@@ -114,8 +114,8 @@ extension AccountSession {
         case .send(_, let messageId, let text, let replyTo, let queued):
             var attachment = queued
             if let queued {
-                attachment = try await upload(
-                    try await cachedMessage(messageId)?.attachment ?? queued, messageId: messageId)
+                attachment = try await AttachmentTransfers.upload(
+                    try await cachedMessage(messageId)?.attachment ?? queued, messageId: messageId, in: self)
             }
             let reply = replyTo.flatMap { try? EventID(hex: $0) }
             let sealed = try await seal(

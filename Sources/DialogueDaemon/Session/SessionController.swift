@@ -114,7 +114,7 @@ package actor SessionController {
             Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(250))
-                    await session.tick()
+                    await LiveRelay.tick(in: session)
                 }
             },
         ]

@@ -30,11 +30,11 @@ struct AccountSyncConsumer: SyncConsumer {
     }
 
     func received(typing: Bool, userId: String, conversationId: String) async {
-        await session.received(typing: typing, userId: userId, conversationId: conversationId)
+        await LiveRelay.received(typing: typing, userId: userId, conversationId: conversationId, in: session)
     }
 
     func received(presence: [PresenceEntry]) async {
-        await session.received(presence: presence)
+        await LiveRelay.received(presence: presence, in: session)
     }
 
     func connectionChanged(_ status: ConnectionStatus) async {
@@ -43,6 +43,6 @@ struct AccountSyncConsumer: SyncConsumer {
     }
 
     func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
-        await session.setLiveConnection(send)
+        await LiveRelay.setConnection(send, in: session)
     }
 }
