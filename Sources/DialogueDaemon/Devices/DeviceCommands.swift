@@ -56,7 +56,7 @@ enum DeviceCommands {
         }
         for id in ids {
             do {
-                try await session.rekeyIfNeeded(id)
+                try await ConversationLog.rekeyIfNeeded(id, in: session)
             } catch {
                 session.logger.warning(
                     "a rekey after a revocation waits for the next message",

@@ -15,7 +15,7 @@ struct AccountSyncConsumer: SyncConsumer {
 
     func apply(_ event: SyncEvent) async throws(SyncApplyError) {
         do throws(DaemonError) {
-            try await session.apply(logged: event)
+            try await EventSync.apply(event, in: session)
         } catch {
             throw SyncApplyError(error)
         }
@@ -23,7 +23,7 @@ struct AccountSyncConsumer: SyncConsumer {
 
     func refetchState(cursor: Int64) async throws(SyncApplyError) {
         do throws(DaemonError) {
-            try await session.refetchState(cursor: cursor)
+            try await EventSync.refetchState(cursor: cursor, in: session)
         } catch {
             throw SyncApplyError(error)
         }
