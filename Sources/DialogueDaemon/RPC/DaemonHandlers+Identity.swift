@@ -56,7 +56,7 @@ extension DaemonHandlers {
                     "This device is not linked yet, so it cannot link others: run `dialogue link` without a code here and enter its code on a linked device"
                 )
             }
-            return try await sessions.session().linkDevice(code: code)
+            return try await DeviceCommands.link(code: code, in: sessions.session())
         }
         guard !linked else {
             throw DaemonError(

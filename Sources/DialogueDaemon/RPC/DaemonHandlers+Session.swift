@@ -26,79 +26,85 @@ extension DaemonHandlers {
             return EmptyResult()
         }
         on(router, AccountUpdateProfileRequest.self) { params in try await updateProfile(params) }
-        on(router, UsersListRequest.self) { params in try await session().listUsers(query: params.query) }
-        on(router, PresenceListRequest.self) { _ in try await session().presenceList() }
+        on(router, UsersListRequest.self) { params in try await UserCommands.list(query: params.query, in: session()) }
+        on(router, PresenceListRequest.self) { _ in try await LiveRelay.presenceList(in: session()) }
 
         on(router, ConversationsListRequest.self) { params in
-            try await session().listConversations(filter: params.filter)
+            try await ConversationCommands.list(filter: params.filter, in: session())
         }
         on(router, ConversationsOpenRequest.self) { params in
-            try await session().openDirect(userId: params.userId)
+            try await ConversationCommands.openDirect(userId: params.userId, in: session())
         }
         on(router, ConversationsCreateGroupRequest.self) { params in
-            try await session().createGroup(
-                name: params.name, memberIds: params.memberIds, avatarPath: params.avatarPath)
+            try await ConversationCommands.createGroup(
+                name: params.name, memberIds: params.memberIds, avatarPath: params.avatarPath, in: session())
         }
         on(router, ConversationsAddMembersRequest.self) { params in
-            try await session().addMembers(params.conversationId, memberIds: params.memberIds)
+            try await ConversationCommands.addMembers(params.conversationId, memberIds: params.memberIds, in: session())
         }
         on(router, ConversationsRemoveMemberRequest.self) { params in
-            try await session().removeMember(params.conversationId, memberId: params.memberId)
+            try await ConversationCommands.removeMember(params.conversationId, memberId: params.memberId, in: session())
         }
         on(router, ConversationsLeaveRequest.self) { params in
-            try await session().leave(params.conversationId)
+            try await ConversationCommands.leave(params.conversationId, in: session())
         }
         on(router, ConversationsUpdateRequest.self) { params in
-            try await session().updateGroup(params.conversationId, name: params.name, avatarPath: params.avatarPath)
+            try await ConversationCommands.updateGroup(
+                params.conversationId, name: params.name, avatarPath: params.avatarPath, in: session())
         }
         on(router, ConversationsDeleteRequest.self) { params in
-            try await session().deleteGroup(params.conversationId)
+            try await ConversationCommands.deleteGroup(params.conversationId, in: session())
         }
         router.register(ConversationsMarkReadRequest.self) { params, context in
             do {
                 await broadcaster.setOpenConversation(params.conversationId, connection: context.connection)
-                return try await session().markRead(conversationId: params.conversationId, upTo: params.upTo)
+                return try await MessageCommands.markRead(
+                    conversationId: params.conversationId, upTo: params.upTo, in: session())
             } catch let error as DaemonError {
                 throw rpcError(error, in: "conversations.markRead")
             }
         }
         on(router, ConversationsSetMutedRequest.self) { params in
-            try await session().setMuted(params.conversationId, muted: params.muted)
+            try await ConversationCommands.setMuted(params.conversationId, muted: params.muted, in: session())
         }
 
         on(router, MessagesListRequest.self) { params in
-            try await session().listMessages(
-                conversationId: params.conversationId, before: params.before, limit: params.limit)
+            try await MessageCommands.list(
+                conversationId: params.conversationId, before: params.before, limit: params.limit, in: session())
         }
         on(router, MessagesSendRequest.self) { params in
-            try await session().send(
+            try await MessageCommands.send(
                 conversationId: params.conversationId, text: params.text, attachmentPath: params.attachmentPath,
-                replyTo: params.replyTo)
+                replyTo: params.replyTo, in: session())
         }
         on(router, MessagesEditRequest.self) { params in
-            try await session().edit(messageId: params.messageId, text: params.text)
+            try await MessageCommands.edit(messageId: params.messageId, text: params.text, in: session())
         }
         on(router, MessagesDeleteRequest.self) { params in
-            try await session().delete(messageId: params.messageId)
+            try await MessageCommands.delete(messageId: params.messageId, in: session())
         }
         on(router, MessagesReactRequest.self) { params in
-            try await session().react(messageId: params.messageId, emoji: params.emoji)
+            try await MessageCommands.react(messageId: params.messageId, emoji: params.emoji, in: session())
         }
         on(router, MessagesSearchRequest.self) { params in
-            try await session().searchMessages(
-                query: params.query, scope: params.scope, conversationId: params.conversationId, limit: params.limit)
+            try await MessageCommands.search(
+                query: params.query, scope: params.scope, conversationId: params.conversationId, limit: params.limit,
+                in: session())
         }
         on(router, TypingUpdateRequest.self) { params in
-            try await session().typingUpdate(conversationId: params.conversationId, typing: params.typing)
+            try await LiveRelay.typingUpdate(
+                conversationId: params.conversationId, typing: params.typing, in: session())
         }
         on(router, SecuritySafetyNumberRequest.self) { params in
-            try await session().safetyNumber(userId: params.userId)
+            try await SecurityCommands.safetyNumber(userId: params.userId, in: session())
         }
         on(router, SecurityVerifyRequest.self) { params in
-            try await session().markVerified(userId: params.userId, number: params.number)
+            try await SecurityCommands.verify(userId: params.userId, number: params.number, in: session())
         }
-        on(router, DevicesListRequest.self) { _ in try await session().devices() }
-        on(router, DevicesRevokeRequest.self) { params in try await session().revokeDevice(params.deviceId) }
+        on(router, DevicesListRequest.self) { _ in try await DeviceCommands.list(in: session()) }
+        on(router, DevicesRevokeRequest.self) { params in
+            try await DeviceCommands.revoke(params.deviceId, in: session())
+        }
         on(router, DevicesLinkRequest.self) { params in try await link(params) }
     }
 
@@ -114,7 +120,9 @@ extension DaemonHandlers {
             throw DaemonError(.notSignedIn, "No account on this daemon yet: sign up or log in")
         }
         var avatarBlobId: String?
-        if let path = params.avatarPath { avatarBlobId = try await session().uploadProfileAvatar(path: path) }
+        if let path = params.avatarPath {
+            avatarBlobId = try await AvatarTransfers.uploadProfileAvatar(path: path, in: session())
+        }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         let user = try await client.updateProfile(
             UpdateProfileRequest(fullname: params.fullname, bio: params.bio, avatarBlobId: avatarBlobId),

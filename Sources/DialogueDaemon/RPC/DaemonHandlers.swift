@@ -211,7 +211,7 @@ package struct DaemonHandlers: Sendable {
         if downloadingAvatar, view.avatarUrl == nil, let blobId = account.user.avatarBlobId,
             let session = sessions.runningNow
         {
-            view.avatarUrl = await session.profileAvatarURLs([blobId], download: true)[blobId]
+            view.avatarUrl = await AvatarTransfers.profileAvatarURLs([blobId], download: true, in: session)[blobId]
         }
         return view
     }
@@ -221,7 +221,7 @@ package struct DaemonHandlers: Sendable {
         var view = account.view
         if sessions.awaitingLink { view.needsLink = true }
         if let blobId = account.user.avatarBlobId, let session = sessions.runningNow {
-            view.avatarUrl = session.knownProfileAvatarURLs([blobId])[blobId]
+            view.avatarUrl = session.blobs.knownProfileAvatarURLs([blobId])[blobId]
         }
         return view
     }

@@ -52,46 +52,6 @@ extension AccountSession {
         }
     }
 
-    /// `security.safetyNumber`: the 60 digits both sides compute from the two account keys.
-    package func safetyNumber(userId: String) async throws(DaemonError) -> SafetyNumberView {
-        try await ensureKeys(for: [userId])
-        guard let user = try? UserID(userId),
-            let (number, verified) = contacts.safetyNumber(
-                with: user, me: deviceKeys.user, myKey: accountIdentity.publicKeyBytes)
-        else {
-            throw DaemonError(.notFound, "No keys for \(userId)")
-        }
-        return SafetyNumberView(number: number.digits, verified: verified)
-    }
-
-    /// `security.verify`: marks the contact verified when the number matches.
-    package func markVerified(userId: String, number: String) async throws(DaemonError) -> VerificationView {
-        let expected = try await safetyNumber(userId: userId)
-        let digits = number.filter(\.isNumber)
-        guard expected.number == digits else {
-            throw DaemonError(.invalidInput, "That safety number does not match: nothing was marked verified")
-        }
-        guard let user = try? UserID(userId) else { throw DaemonError(.notFound, "No such user \(userId)") }
-        contacts.markVerified(user)
-        do {
-            try await store.apply(messages: [], meta: [try contacts.pinsWrite()], cursor: nil)
-        } catch {
-            throw DaemonError("Saving the verification failed", store: error)
-        }
-        return VerificationView(verified: true)
-    }
-
-    /// `devices.list`: this account's devices from the verified directory.
-    package func devices() async throws(DaemonError) -> [DeviceView] {
-        try? await ensureKeys(for: [me], refresh: true)
-        guard let user = try? UserID(me), let keys = contacts.directory[user] else { return [] }
-        return keys.devices.values.sorted { $0.deviceID < $1.deviceID }.map { device in
-            DeviceView(
-                id: device.deviceID.description, current: device.deviceID == deviceKeys.deviceID,
-                canReceive: device.sealKey != nil)
-        }
-    }
-
     /// A human name for logs-free messages: the contact's full name when known.
     func displayName(_ userId: String) -> String {
         users[userId]?.fullname ?? userId

@@ -13,6 +13,14 @@ import Synchronization
 /// One actor owns all of this so that ops, events and sends are applied in one order, the order
 /// the E2EE state machine needs. It lives from unlock (with an account) to lock or logout; the
 /// sync and outbox services drive it, the RPC handlers call it.
+///
+/// The actor keeps the state, its restore and the paths every seam shares (the message write
+/// path, the contacts' keys, the views). The work of each seam lives in a caseless enum in the
+/// folder named for it (``ConversationLog`` and ``ConversationCommands``, ``MessageCommands``,
+/// ``OutboxSender``, ``EventSync``, ``DeviceCommands``, ``SecurityCommands``, ``UserCommands``,
+/// ``LiveRelay``, ``AttachmentTransfers``, ``AvatarTransfers``), whose functions take the session
+/// as an `isolated` parameter: they run on the actor without a hop, so nothing else interleaves
+/// between their reads and writes except at an `await`, as in a method of the actor.
 package actor AccountSession {
     let store: LocalStore
     let client: ServerClient

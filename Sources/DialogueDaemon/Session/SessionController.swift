@@ -102,7 +102,7 @@ package actor SessionController {
         let session = try await AccountSession.open(
             store: store, client: client, account: account, broadcaster: broadcaster, files: files, logger: logger)
         await session.setDesktopNotifier(desktopNotifier)
-        let cursor = await session.storedCursor()
+        let cursor = await EventSync.storedCursor(in: session)
         let sync = SyncService(
             consumer: AccountSyncConsumer(session: session, tracker: tracker),
             url: SyncService.webSocketURL(server: account.server, token: account.token),
@@ -114,7 +114,7 @@ package actor SessionController {
             Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(250))
-                    await session.tick()
+                    await LiveRelay.tick(in: session)
                 }
             },
         ]
@@ -193,7 +193,7 @@ package actor SessionController {
         var backoff = Backoff()
         let signal = session.outboxSignal
         while !Task.isCancelled, await !signal.isFinished {
-            switch await session.drainOutbox() {
+            switch await OutboxSender.drain(in: session) {
             case .drained:
                 backoff.reset()
                 // Also a periodic pass, in case a wake-up raced with the end of a pass.

@@ -15,7 +15,7 @@ struct AccountSyncConsumer: SyncConsumer {
 
     func apply(_ event: SyncEvent) async throws(SyncApplyError) {
         do throws(DaemonError) {
-            try await session.apply(logged: event)
+            try await EventSync.apply(event, in: session)
         } catch {
             throw SyncApplyError(error)
         }
@@ -24,26 +24,26 @@ struct AccountSyncConsumer: SyncConsumer {
     /// The batch's signatures are checked on every core first; the events are then applied in
     /// order, each stored with its cursor as by ``apply(_:)``.
     func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome {
-        await session.checkSignatures(of: events)
+        await EventSync.checkSignatures(of: events, in: session)
         let outcome = await applyInOrder(events)
-        await session.forgetSignatureChecks()
+        await EventSync.forgetSignatureChecks(in: session)
         return outcome
     }
 
     func refetchState(cursor: Int64) async throws(SyncApplyError) {
         do throws(DaemonError) {
-            try await session.refetchState(cursor: cursor)
+            try await EventSync.refetchState(cursor: cursor, in: session)
         } catch {
             throw SyncApplyError(error)
         }
     }
 
     func received(typing: Bool, userId: String, conversationId: String) async {
-        await session.received(typing: typing, userId: userId, conversationId: conversationId)
+        await LiveRelay.received(typing: typing, userId: userId, conversationId: conversationId, in: session)
     }
 
     func received(presence: [PresenceEntry]) async {
-        await session.received(presence: presence)
+        await LiveRelay.received(presence: presence, in: session)
     }
 
     func connectionChanged(_ status: ConnectionStatus) async {
@@ -52,6 +52,6 @@ struct AccountSyncConsumer: SyncConsumer {
     }
 
     func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
-        await session.setLiveConnection(send)
+        await LiveRelay.setConnection(send, in: session)
     }
 }
