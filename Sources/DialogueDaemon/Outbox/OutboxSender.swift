@@ -94,6 +94,13 @@ enum OutboxSender {
         _ id: String, createdAt: Date, seenBy: [String]? = nil, fromSync: Bool = false,
         in session: isolated AccountSession
     ) async throws(DaemonError) -> Bool {
+        // The second confirmation of a send changes nothing the first did not write: it needs no
+        // read of the cache (each message is read at most once on its way out).
+        if let confirmed = session.sentUnconfirmed.removeValue(forKey: id), confirmed == createdAt,
+            seenBy?.isEmpty ?? true
+        {
+            return true
+        }
         guard var message = try await session.cachedMessage(id) else { return false }
         let wasPending = message.state != .sent
         message.state = .sent
@@ -102,6 +109,11 @@ enum OutboxSender {
         if let seenBy { message.seenBy = seenBy }
         let event: ((MessageView) -> LocalEvent)? = wasPending ? { .messageState($0) } : nil
         try await session.store([message], notify: event, fromSync: fromSync)
+        if wasPending {
+            // Only a hint: a burst whose other confirmations never come must not grow it forever.
+            if session.sentUnconfirmed.count >= 1024 { session.sentUnconfirmed.removeAll() }
+            session.sentUnconfirmed[id] = createdAt
+        }
         return true
     }
 

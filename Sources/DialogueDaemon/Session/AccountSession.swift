@@ -51,6 +51,9 @@ package actor AccountSession {
     var pendingCursor: Int64?
     /// The signatures of the batch being applied, checked ahead on every core.
     var signatureChecks = SignatureChecks()
+    /// Own messages just marked sent by one confirmation (the server's answer or the echo in the
+    /// event stream), with their server time, until the other comes.
+    var sentUnconfirmed: [String: Date] = [:]
     var gateBusy = false
     var gateWaiters: [CheckedContinuation<Void, Never>] = []
     /// Sends a frame on the live WebSocket, when there is one.
