@@ -10,7 +10,8 @@ struct SignatureChecksTests {
         var s = try Scenario()
         var envelopes: [[UInt8]] = []
         for index in 0..<9 {
-            envelopes.append(try s.aliceSession.seal(.text("m\(index)"), directory: s.directory, nowMs: testNow).encoded)
+            envelopes.append(
+                try s.aliceSession.seal(.text("m\(index)"), directory: s.directory, nowMs: testNow).encoded)
         }
         let checks = await SignatureChecks.check(envelopes, directory: s.directory, width: 2)
         #expect(checks.count == 9)
