@@ -52,14 +52,14 @@ struct LinkCommand: AsyncParsableCommand {
                         "Waiting for your other device; Ctrl-C stops waiting (the link still completes)."))
             }
             for await notification in session.client.notifications {
-                switch notification.method {
-                case "device.linked":
-                    let conversations = notification.params?["conversations"]?.integerValue ?? 0
+                switch try? LocalEvent(notification) {
+                case .deviceLinked(let linked):
+                    let conversations = linked.conversations
                     session.emit(notification.params ?? [:]) { _ in
                         "Linked: this device now has your account and \(conversations) conversation\(conversations == 1 ? "" : "s")."
                     }
                     return
-                case "device.linkExpired":
+                case .deviceLinkExpired:
                     throw CLIFailure(message: "The code expired unused: run `dialogue link` again", exitCode: 1)
                 default:
                     continue

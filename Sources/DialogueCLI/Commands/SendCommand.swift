@@ -37,30 +37,28 @@ struct SendCommand: AsyncParsableCommand {
     func run() async throws {
         try await Session.with(global) { session in
             let conversationID = try await session.conversationID(for: chat)
-            var params: [String: JSONValue] = ["conversationId": .string(conversationID)]
-            if !text.isEmpty { params["text"] = .string(text) }
-            if let image { params["attachmentPath"] = .string(LocalPath.absolute(image)) }
-            if let reply { params["replyTo"] = .string(reply) }
+            let request = MessagesSendRequest(
+                conversationId: conversationID, text: text.isEmpty ? nil : text,
+                attachmentPath: image.map(LocalPath.absolute), replyTo: reply)
             let subscribed = await session.watchMessageStates()
-            let queued = try await session.call("messages.send", .object(params))
-            let (message, connection) = await session.settle(queued, subscribed: subscribed, patience: Self.patience)
-            let id = message["id"]?.stringValue ?? ""
-            let state = message["state"]?.stringValue
+            let queued = try await session.result(of: request)
+            let (json, message, connection) = try await session.settle(
+                queued, subscribed: subscribed, patience: Self.patience)
             // Still queued and the daemon cannot reach the server: exit 6 says so (on stderr).
-            let unreachable = state == "pending" && connection != nil && connection != "online"
-            session.emit(message) { _ in
-                switch state {
-                case "sent": "Sent \(session.style.muted(id))"
-                case "failed": ""
-                case _ where unreachable: "Queued \(session.style.muted(id))"
-                default: "Queued \(session.style.muted(id)): it is sent as soon as the server can be reached."
+            let unreachable = message.state == .pending && connection != nil && connection != .online
+            session.emit(json) { _ in
+                switch message.state {
+                case .sent: "Sent \(session.style.muted(message.id))"
+                case .failed: ""
+                case _ where unreachable: "Queued \(session.style.muted(message.id))"
+                default: "Queued \(session.style.muted(message.id)): it is sent as soon as the server can be reached."
                 }
             }
-            if state == "failed" {
-                let reason = message["failureReason"]?.stringValue.map { ": \($0)" } ?? ""
-                throw CLIFailure(message: "message \(id) could not be sent\(reason)", exitCode: 1)
+            if message.state == .failed {
+                let reason = message.failureReason.map { ": \($0)" } ?? ""
+                throw CLIFailure(message: "message \(message.id) could not be sent\(reason)", exitCode: 1)
             }
-            if unreachable { throw CLIFailure(RPCError.offline(), method: "messages.send") }
+            if unreachable { throw CLIFailure(RPCError.offline(), method: MessagesSendRequest.method) }
         }
     }
 

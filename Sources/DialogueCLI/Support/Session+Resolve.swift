@@ -18,8 +18,7 @@ extension Session {
         case .conversation(let id):
             return id
         case .user(let userID):
-            let conversation = try await call("conversations.open", ["userId": .string(userID)])
-            return conversation["id"]?.stringValue ?? userID
+            return try await call(ConversationsOpenRequest(userId: userID)).id
         }
     }
 
@@ -44,14 +43,10 @@ extension Session {
 
     /// Display names by id and the signed-in id, for showing senders; empty when unavailable.
     func people() async -> (names: [String: String], selfID: String?) {
-        var names: [String: String] = [:]
-        if let users = try? await call("users.list").arrayValue {
-            for user in users {
-                if let id = user["id"]?.stringValue { names[id] = user["fullname"]?.stringValue ?? id }
-            }
-        }
+        let users = (try? await call(UsersListRequest())) ?? []
+        let names = Dictionary(users.map { ($0.id, $0.fullname) }, uniquingKeysWith: { first, _ in first })
         // From the daemon's cache: `account.me` would ask the server first.
-        let selfID = try? await call("daemon.status")["account"]?["id"]?.stringValue
+        let selfID = (try? await call(DaemonStatusRequest()))?.account?.id
         return (names, selfID)
     }
 

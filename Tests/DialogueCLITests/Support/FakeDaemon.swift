@@ -75,8 +75,14 @@ enum FakeDaemon {
         router.register("conversations.list") { _, _ in
             try requireUnlocked()
             return [
-                ["id": "c1", "isGroup": true, "name": "Team", "members": ["u1", "u2"], "unread": 0, "muted": false],
-                ["id": "c2", "isGroup": true, "name": "Team Leads", "members": ["u1"], "unread": 0, "muted": false],
+                [
+                    "id": "c1", "isGroup": true, "name": "Team", "members": ["u1", "u2"], "unread": 0, "muted": false,
+                    "removed": false,
+                ],
+                [
+                    "id": "c2", "isGroup": true, "name": "Team Leads", "members": ["u1"], "unread": 0, "muted": false,
+                    "removed": false,
+                ],
             ]
         }
         router.register("users.list") { _, _ in
@@ -88,6 +94,7 @@ enum FakeDaemon {
             guard params?["userId"]?.stringValue == "u2" else { throw RPCError.notFound("No such user") }
             return [
                 "id": "c3", "isGroup": false, "name": "Bob Stone", "members": ["u1", "u2"], "unread": 0, "muted": false,
+                "removed": false,
             ]
         }
         router.register("messages.send") { params, _ in
