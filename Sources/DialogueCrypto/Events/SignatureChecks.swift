@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Event signatures checked ahead of ``ConversationSession/open(_:directory:nowMs:checked:)``, on
 /// every core. The signature is the costliest step of opening an event and depends only on the
@@ -15,11 +16,12 @@ package struct SignatureChecks: Sendable {
     package init() {}
 
     /// Checks each envelope's signature under its sender device's current key in `directory`,
-    /// `width` at a time. Envelopes that do not parse, name an unknown device or do not verify are
+    /// `width` at a time (one per core by default). Envelopes that do not parse, name an unknown device or do not verify are
     /// simply not covered: `open` then meets and reports the failure in order.
-    package static func check(_ envelopes: [[UInt8]], directory: VerifiedDirectory, width: Int = 2) async
-        -> SignatureChecks
-    {
+    package static func check(
+        _ envelopes: [[UInt8]], directory: VerifiedDirectory,
+        width: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async -> SignatureChecks {
         var checks = SignatureChecks()
         let lanes = max(1, min(width, envelopes.count))
         await withTaskGroup(of: [(Int, [UInt8])].self) { group in
