@@ -25,14 +25,18 @@ package enum Daemon {
         package var onListening: RPCServer.ListeningHandler
         /// Whether messages from others raise desktop notifications (off for in-process test daemons).
         package var desktopNotifications: Bool
+        /// Handed the key store once it exists, so an in-process test can look at the cache.
+        package var onKeyStore: @Sendable (KeyStoreController) -> Void
 
         package init(
             passphraseSource: @escaping KeyStoreController.PassphraseSource = { .passphraseDefaults() },
             handlesSignals: Bool = true,
             onListening: @escaping RPCServer.ListeningHandler = { _ in },
-            desktopNotifications: Bool = true
+            desktopNotifications: Bool = true,
+            onKeyStore: @escaping @Sendable (KeyStoreController) -> Void = { _ in }
         ) {
             self.desktopNotifications = desktopNotifications
+            self.onKeyStore = onKeyStore
             self.passphraseSource = passphraseSource
             self.handlesSignals = handlesSignals
             self.onListening = onListening
@@ -56,6 +60,7 @@ package enum Daemon {
         let http = try HTTPClient.daemonClient(caFile: configuration.caFile)
         let keyStore = KeyStoreController(
             dataDirectory: paths.dataDirectory, passphraseSource: options.passphraseSource, logger: logger)
+        options.onKeyStore(keyStore)
         var sessionsForShutdown: SessionController?
         do {
             if configuration.unlock == .keyfile {

@@ -28,7 +28,8 @@ extension LocalStore {
     }
 
     package func message(id: String) async throws -> CachedMessage? {
-        try await pool.read { db in
+        counters.noteRead()
+        return try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT id, data FROM messages WHERE id = ?", arguments: [id])
                 .map { try self.decodeMessage($0) }
         }
@@ -73,6 +74,9 @@ extension LocalStore {
     }
 
     package func messageCount() -> Int { counts().messages }
+
+    /// How many times a message was read by id since the store opened.
+    package var messageReads: Int { counters.messageReads }
 
     func decodeMessage(_ row: Row) throws -> CachedMessage {
         let id: String = row["id"]

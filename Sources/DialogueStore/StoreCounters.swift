@@ -10,6 +10,7 @@ final class StoreCounters: Sendable {
     }
 
     private let counts: Mutex<Counts>
+    private let reads = Atomic<Int>(0)
 
     init(_ initial: Counts) { counts = Mutex(initial) }
 
@@ -22,4 +23,8 @@ final class StoreCounters: Sendable {
     }
 
     var current: Counts { counts.withLock { $0 } }
+
+    func noteRead() { reads.add(1, ordering: .relaxed) }
+
+    var messageReads: Int { reads.load(ordering: .relaxed) }
 }

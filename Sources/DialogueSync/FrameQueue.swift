@@ -76,6 +76,20 @@ package final class FrameQueue: Sendable {
         }
     }
 
+    /// Up to `maximum` frames already here, without waiting.
+    package func takeAvailable(maximum: Int) -> [ServerFrame] {
+        state.withLock { state in
+            let count = min(maximum, state.frames.count)
+            guard count > 0 else { return [] }
+            let batch = Array(state.frames.prefix(count))
+            state.frames.removeFirst(count)
+            let pusher = state.pusher
+            state.pusher = nil
+            pusher?.resume()
+            return batch
+        }
+    }
+
     /// No more frames: the reader ended, or the applier stopped. Wakes whichever side waits.
     package func finish() {
         let (taker, pusher) = state.withLock { state in

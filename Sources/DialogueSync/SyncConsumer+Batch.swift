@@ -1,6 +1,8 @@
 import DialogueProtocol
 
 extension SyncConsumer {
+    package func prepare(_ event: SyncEvent) {}
+
     /// One event at a time, for a consumer with nothing to gain from a batch.
     package func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome {
         await applyInOrder(events)

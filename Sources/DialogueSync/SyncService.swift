@@ -21,6 +21,11 @@ package actor SyncService {
     /// The most events applied as one batch: a bound on how long front ends wait for the first
     /// of them during a catch-up.
     private static let batchLimit = 256
+    /// A take of at least this many frames means a backlog is streaming in: the applier then
+    /// waits ``gatherDelay`` for the reader to get further, so the batch (one transaction, one
+    /// hop to front ends) is larger. A live event, alone, is applied at once.
+    private static let gatherThreshold = 16
+    private static let gatherDelay = Duration.milliseconds(5)
 
     /// - Parameters:
     ///   - url: The event stream's `ws://` or `wss://` URL with its token (``webSocketURL(server:token:)``).
@@ -121,7 +126,7 @@ package actor SyncService {
                 await self.connected(outbound: outbound)
                 let queue = FrameQueue(limit: Self.readAhead)
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    // Reading and decoding go on while a batch is applied.
+                    // Reading, decoding and preparing events go on while a batch is applied.
                     group.addTask {
                         defer { queue.finish() }
                         let decoder = WireCoding.decoder()
@@ -132,9 +137,14 @@ package actor SyncService {
                                 continue
                             }
                             guard await queue.push(frame) else { break }
+                            if case .event(let event) = frame { self.consumer.prepare(event) }
                         }
                     }
-                    while let frames = await queue.take(maximum: Self.batchLimit) {
+                    while var frames = await queue.take(maximum: Self.batchLimit) {
+                        if frames.count >= Self.gatherThreshold, frames.count < Self.batchLimit {
+                            try await Task.sleep(for: Self.gatherDelay)
+                            frames += queue.takeAvailable(maximum: Self.batchLimit - frames.count)
+                        }
                         guard await self.received(frames, outbound: outbound) else { break }
                     }
                     queue.finish()

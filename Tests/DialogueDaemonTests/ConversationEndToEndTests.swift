@@ -85,6 +85,32 @@ struct ConversationEndToEndTests {
         }
     }
 
+    /// The walk of one message reads it from the cache at most once: `messages.send` to the
+    /// server's store (the answer and the echo in the event stream both confirm it: one reads,
+    /// the other is recognised), and an event from the WebSocket to a subscriber's notification
+    /// (a message this device never saw is not looked up).
+    @Test func aMessagesWalkReadsItFromTheCacheAtMostOnce() async throws {
+        try await withChatUsers(["Ada", "Grace"]) { _, users in
+            let (ada, grace) = (users[0], users[1])
+            let chat = try await ada.call("conversations.open", ["userId": .string(grace.id)])
+            let chatId = try #require(chat["id"]?.stringValue)
+            try await grace.watcher.wait(for: "conversation.updated") { $0["id"]?.stringValue == chatId }
+            let (adaCache, graceCache) = (try await ada.daemon.cache(), try await grace.daemon.cache())
+            let (adaBefore, graceBefore) = (adaCache.messageReads, graceCache.messageReads)
+
+            let hello = try await ada.call("messages.send", ["conversationId": .string(chatId), "text": "hello"])
+            try await grace.watcher.wait(for: "message.new") { $0["id"] == hello["id"] }
+            #expect(graceCache.messageReads - graceBefore == 0)
+            // Grace's answer comes after the echo of Ada's message in Ada's event stream: once Ada
+            // has it, both confirmations of her send are behind her.
+            let answer = try await grace.call("messages.send", ["conversationId": .string(chatId), "text": "hi"])
+            try await ada.watcher.wait(for: "message.new") { $0["id"] == answer["id"] }
+            #expect(ada.watcher.events("message.state").filter { $0["id"] == hello["id"] }.count == 1)
+            #expect(adaCache.messageReads - adaBefore == 1)
+            #expect(try await ada.messages(chatId).map(\.["state"]) == ["sent", "sent"])
+        }
+    }
+
     @Test func typingAndPresenceReachTheOtherSide() async throws {
         try await withChatUsers(["Ada", "Grace"]) { _, users in
             let (ada, grace) = (users[0], users[1])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import DialogueStore
@@ -42,6 +43,47 @@ struct SearchIndexTests {
     ) async throws -> [String] {
         let query = SearchQuery(text, scope: scope, conversationId: conversationId, limit: limit)
         return try await index.search(query).map(\.messageId)
+    }
+
+    /// Entries handed over without waiting are written in the background, but any search made
+    /// afterwards writes them first; a removal queued after them applies after them.
+    @Test func entriesHandedOverWithoutWaitingAreSeenByTheNextSearch() async throws {
+        let index = try SearchIndex()
+        let failures = Mutex(0)
+        index.enqueueUpsert([Self.entry("m1", "lunch at noon"), Self.entry("m2", "noon it is", at: 2)]) { _ in
+            failures.withLock { $0 += 1 }
+        }
+        #expect(try await Self.ids(index, "noon") == ["m2", "m1"])
+        index.enqueueUpsert([Self.entry("m3", "noon again", at: 3)]) { _ in failures.withLock { $0 += 1 } }
+        try await index.remove(messageIds: ["m3", "m1"])
+        #expect(try await Self.ids(index, "noon") == ["m2"])
+        // Written on their own once no more come: the count reads what the timer wrote.
+        index.enqueueUpsert([Self.entry("m4", "after noon", at: 4)]) { _ in failures.withLock { $0 += 1 } }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !index.pending.withLock(\.isEmpty), ContinuousClock.now < deadline {
+            try await Task.sleep(for: PendingEntries.quiet)
+        }
+        let written = index.pending.withLock(\.isEmpty)
+        #expect(written)
+        #expect(try await index.count() == 2)
+        #expect(failures.withLock { $0 } == 0)
+    }
+
+    @Test func pendingEntriesAreDueAtTheLimitOrWhenQuiet() {
+        var pending = PendingEntries()
+        let entry = Self.entry("m", "text")
+        let (due, timer) = pending.add([entry], failed: { _ in })
+        #expect(due == nil && timer)
+        // A second addition neither starts a second timer nor is due yet.
+        let (stillNotDue, secondTimer) = pending.add([entry], failed: { _ in })
+        #expect(stillNotDue == nil && !secondTimer)
+        let seen = pending.generation
+        _ = pending.add([entry], failed: { _ in })
+        #expect(pending.takeIfQuiet(since: seen) == nil)
+        #expect(pending.takeIfQuiet(since: pending.generation)??.entries.count == 3)
+        let (full, _) = pending.add(Array(repeating: entry, count: PendingEntries.limit), failed: { _ in })
+        #expect(full?.entries.count == PendingEntries.limit)
+        #expect(pending.takeAll() == nil)
     }
 
     @Test(arguments: Self.budgets) func findsSubstringsNewestFirst(budget: Int) async throws {

@@ -22,6 +22,18 @@ import Testing
         #expect(Self.cursors(await queue.take(maximum: 3)) == [4, 5])
     }
 
+    @Test func takingWhatIsAvailableNeverWaitsAndFreesRoomForTheReader() async {
+        let queue = FrameQueue(limit: 2)
+        #expect(Self.cursors(queue.takeAvailable(maximum: 4)) == [])
+        #expect(await queue.push(Self.frame(1)))
+        #expect(await queue.push(Self.frame(2)))
+        let pushed = Task { await queue.push(Self.frame(3)) }
+        try? await Task.sleep(for: .milliseconds(50))
+        #expect(Self.cursors(queue.takeAvailable(maximum: 1)) == [1])
+        #expect(await pushed.value)
+        #expect(Self.cursors(queue.takeAvailable(maximum: 4)) == [2, 3])
+    }
+
     @Test func aTakerWaitsForTheFirstFrame() async {
         let queue = FrameQueue(limit: 10)
         async let batch = queue.take(maximum: 8)

@@ -74,6 +74,7 @@ enum ConversationLog {
     /// Forgets a deleted conversation and its messages.
     static func forget(_ id: String, in session: isolated AccountSession) async throws(DaemonError) {
         session.book.forget(id)
+        session.syncBatch?.forget(conversation: id)
         try? await session.search.removeConversation(id)
         session.tally.forget(id)
         session.recountConversations()

@@ -56,6 +56,11 @@ package actor EventBroadcaster {
         }
     }
 
+    /// Sends events in order, as ``publish(_:encoded:except:)`` does each (one hop for a batch).
+    package func publish(_ events: [LocalEvent]) {
+        for event in events { publish(event) }
+    }
+
     /// Notes which conversation a connection is looking at.
     package func setOpenConversation(_ conversationId: String?, connection: RPCConnection) {
         openConversations[connection.id] = conversationId

@@ -3,32 +3,53 @@ import DialogueStore
 import Foundation
 
 /// The one write path for messages: the cache, the search index and the unread counts change
-/// together, and a write that applies a synced event saves its cursor in the same transaction.
+/// together. The writes of synced events join the open ``SyncWriteBatch`` and are saved with its
+/// cursor; every other write is saved at once.
 extension AccountSession {
     /// Saves messages, updates the index and the unread counts, and tells front ends.
-    /// - Parameter fromSync: the write applies the event being synced, so it also saves its cursor.
+    /// - Parameter fromSync: the write applies the event being synced, so it joins the batch.
     func store(_ messages: [CachedMessage], notify event: ((MessageView) -> LocalEvent)?, fromSync: Bool = false)
         async throws(DaemonError)
     {
-        let cursor = fromSync ? pendingCursor : nil
+        if fromSync, syncBatch != nil {
+            let announcements: [SyncWriteBatch.Announcement] =
+                event.map { event in messages.map { .publish(event(messageView($0))) } } ?? []
+            syncBatch?.stage(messages, announcing: announcements)
+            return
+        }
         do {
-            try await store.apply(messages: messages, meta: [], cursor: cursor)
+            try await store.apply(messages: messages, meta: [], cursor: nil)
         } catch {
             throw DaemonError("Saving messages failed", store: error)
         }
-        if cursor != nil { pendingCursor = nil }
-        for message in messages {
-            tally.note(message)
-            if message.deleted {
-                try? await search.remove(messageIds: [message.id])
-            } else {
-                try? await search.upsert([SearchEntry(message)])
-            }
-            if let event { await publish(event(messageView(message))) }
+        for message in messages { syncBatch?.replace(with: message) }
+        noteSaved(messages)
+        if let event {
+            for message in messages { await publish(event(messageView(message))) }
+        }
+    }
+
+    /// Counts saved messages and keeps the search index current with them. The index is written
+    /// on its own queue in order, without waiting (a search made afterwards sees the messages).
+    func noteSaved(_ messages: [CachedMessage]) {
+        for message in messages { tally.note(message) }
+        // A deleted message's entry leaves the index.
+        search.enqueueUpsert(messages.map(SearchEntry.init)) { [logger] error in
+            logger.warning("a message was not indexed for search", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Tells front ends what a synced event changed: after its batch is saved, when one is open.
+    func announce(_ event: LocalEvent) async {
+        if syncBatch != nil {
+            syncBatch?.announce(.publish(event))
+        } else {
+            await publish(event)
         }
     }
 
     func cachedMessage(_ id: String) async throws(DaemonError) -> CachedMessage? {
+        if let staged = syncBatch?.message(id) { return staged }
         do {
             return try await store.message(id: id)
         } catch {

@@ -38,7 +38,11 @@ package actor AccountSession {
     var accountIdentity: AccountIdentity
     var deviceKeys: DeviceKeys
     /// Contacts' pins and verified device keys.
-    var contacts = ContactKeys()
+    var contacts = ContactKeys() {
+        didSet { signaturesAhead.use(contacts.directory) }
+    }
+    /// Signatures of arriving events, checked by the sync reader ahead of their apply.
+    nonisolated let signaturesAhead = SignaturesAhead()
     /// Conversations: records and their E2EE sessions.
     var book = ConversationBook()
     nonisolated let conversationTally = Mutex(0)
@@ -47,8 +51,8 @@ package actor AccountSession {
     var live = LiveState()
     /// Unread counts and the newest message of each conversation.
     var tally: MessageTally
-    /// The sequence number of the event being applied, until its first write saves it.
-    var pendingCursor: Int64?
+    /// The writes of the batch of synced events being applied, until it is saved.
+    var syncBatch: SyncWriteBatch?
     /// The signatures of the batch being applied, checked ahead on every core.
     var signatureChecks = SignatureChecks()
     /// Own messages just marked sent by one confirmation (the server's answer or the echo in the
@@ -61,7 +65,7 @@ package actor AccountSession {
     /// Wakes the outbox sender after an enqueue or a reconnect.
     package let outboxSignal = WakeSignal()
 
-    var me: String { account.user.id }
+    nonisolated var me: String { account.user.id }
     var token: String { account.token }
     var deviceId: String { deviceKeys.deviceID.description }
     nonisolated static func nowMs() -> UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }

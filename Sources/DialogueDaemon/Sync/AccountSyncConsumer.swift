@@ -14,20 +14,18 @@ struct AccountSyncConsumer: SyncConsumer {
     }
 
     func apply(_ event: SyncEvent) async throws(SyncApplyError) {
-        do throws(DaemonError) {
-            try await EventSync.apply(event, in: session)
-        } catch {
-            throw SyncApplyError(error)
-        }
+        if let failure = await apply(batch: [event]).failure { throw failure }
     }
 
-    /// The batch's signatures are checked on every core first; the events are then applied in
-    /// order, each stored with its cursor as by ``apply(_:)``.
+    /// The sync reader checks each event's signatures as it arrives, unless the applier got to
+    /// the event first (``SignaturesAhead``).
+    func prepare(_ event: SyncEvent) {
+        EventSync.checkAhead(event, in: session)
+    }
+
+    /// The events are applied in order and saved with the cursor in one transaction.
     func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome {
-        await EventSync.checkSignatures(of: events, in: session)
-        let outcome = await applyInOrder(events)
-        await EventSync.forgetSignatureChecks(in: session)
-        return outcome
+        await EventSync.apply(batch: events, in: session)
     }
 
     func refetchState(cursor: Int64) async throws(SyncApplyError) {
@@ -52,6 +50,7 @@ struct AccountSyncConsumer: SyncConsumer {
     }
 
     func setLiveConnection(_ send: (@Sendable (ClientFrame) async -> Void)?) async {
+        if send == nil { session.signaturesAhead.removeAll() }
         await LiveRelay.setConnection(send, in: session)
     }
 }

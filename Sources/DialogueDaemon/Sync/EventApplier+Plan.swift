@@ -44,4 +44,16 @@ extension EventApplier {
         entry.avatarBlobId = user.avatarBlobId
         return entry
     }
+
+    /// The signed envelopes an event carries, for checking their signatures ahead.
+    func envelopes(of event: SyncEvent) -> [[UInt8]] {
+        switch plan(event) {
+        case .newMessage(let message), .editedMessage(let message):
+            [message.envelope, message.editEnvelope].compactMap { $0.map { Array($0.data) } }
+        case .reaction(let reaction, _):
+            [Array(reaction.envelope.data)]
+        default:
+            []
+        }
+    }
 }

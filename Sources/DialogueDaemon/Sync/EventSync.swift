@@ -2,6 +2,7 @@ import DialogueCrypto
 import DialogueProtocol
 import DialogueRPC
 import DialogueStore
+import DialogueSync
 import Foundation
 
 /// Applying the server's event stream: gathers what the pure ``EventApplier`` needs for one event
@@ -14,27 +15,58 @@ enum EventSync {
         (try? await session.store.cursor()) ?? 0
     }
 
-    /// Applies one logged event, then saves the cursor. An event that fails verification is logged
-    /// and skipped (it can never become valid); a failure to reach the server is thrown so the sync
-    /// service reconnects and asks for it again (the cursor is not saved then).
-    static func apply(_ event: SyncEvent, in session: isolated AccountSession) async throws(DaemonError) {
-        try await session.serialized { () async throws(DaemonError) in
-            // The first store of the event's effects carries the cursor in the same transaction.
-            session.pendingCursor = event.seq
-            defer { session.pendingCursor = nil }
-            do throws(DaemonError) {
-                try await handle(event, in: session)
-            } catch  where error.code == .offline || error.code == .rateLimited {
-                throw error
-            } catch {
-                session.logger.warning(
-                    "skipped an event that could not be applied",
+    /// Applies consecutive logged events and saves their writes with the cursor of the last one
+    /// applied, in one transaction. An event that fails verification is logged and skipped (it can
+    /// never become valid); a failure to reach the server stops the batch there: what came before
+    /// it is saved, and it is asked for again after reconnecting.
+    static func apply(batch events: [SyncEvent], in session: isolated AccountSession) async -> SyncBatchOutcome {
+        let applier = applier(in: session)
+        session.signatureChecks = session.signaturesAhead.take(events.flatMap(applier.envelopes))
+        defer { session.signatureChecks = SignatureChecks() }
+        let clock = ContinuousClock()
+        let began = clock.now
+        do throws(DaemonError) {
+            return try await session.serialized { () async throws(DaemonError) -> SyncBatchOutcome in
+                session.syncBatch = SyncWriteBatch()
+                var failure: SyncApplyError?
+                for event in events {
+                    do throws(DaemonError) {
+                        try await applyOne(event, in: session)
+                        session.syncBatch?.finishEvent(event.seq)
+                    } catch {
+                        session.syncBatch?.abandonEvent()
+                        failure = SyncApplyError(error)
+                        break
+                    }
+                }
+                let applied = clock.now
+                let cursor = try await saveBatch(in: session)
+                session.logger.debug(
+                    "applied a batch of synced events",
                     metadata: [
-                        "dialogue.seq": "\(event.seq)", "dialogue.event": "\(event.type.rawValue)", "error": "\(error)",
+                        "dialogue.events": "\(events.count)",
+                        "dialogue.checked-ahead": "\(session.signatureChecks.count)",
+                        "dialogue.applied": "\(applied - began)", "dialogue.saved": "\(clock.now - applied)",
                     ])
+                return SyncBatchOutcome(appliedThrough: cursor, failure: failure)
             }
-            guard let cursor = session.pendingCursor else { return }
-            try await saveCursor(cursor, in: session)
+        } catch {
+            return SyncBatchOutcome(appliedThrough: nil, failure: SyncApplyError(error))
+        }
+    }
+
+    /// Applies one event into the open batch; only reaching the server can fail it.
+    private static func applyOne(_ event: SyncEvent, in session: isolated AccountSession) async throws(DaemonError) {
+        do throws(DaemonError) {
+            try await handle(event, in: session)
+        } catch  where error.code == .offline || error.code == .rateLimited {
+            throw error
+        } catch {
+            session.logger.warning(
+                "skipped an event that could not be applied",
+                metadata: [
+                    "dialogue.seq": "\(event.seq)", "dialogue.event": "\(event.type.rawValue)", "error": "\(error)",
+                ])
         }
     }
 
@@ -44,15 +76,17 @@ enum EventSync {
         switch applier.plan(event) {
         case .absorb(let op):
             try await ConversationLog.absorb(op, in: session)
-            await session.publishConversation(op.conversationId)
+            if let view = session.conversationView(op.conversationId) {
+                await session.announce(.conversationUpdated(view))
+            }
         case .removed(let op):
             try? await ConversationLog.absorb(op, in: session)
             session.book.records[op.conversationId]?.removed = true
             try await ConversationLog.save(op.conversationId, in: session)
-            await session.publish(.conversationRemoved(ConversationRemovedView(id: op.conversationId)))
+            await session.announce(.conversationRemoved(ConversationRemovedView(id: op.conversationId)))
         case .forget(let id):
             try await ConversationLog.forget(id, in: session)
-            await session.publish(.conversationRemoved(ConversationRemovedView(id: id)))
+            await session.announce(.conversationRemoved(ConversationRemovedView(id: id)))
         case .newMessage(let message):
             try await receive(message, in: session)
         case .editedMessage(let message):
@@ -78,53 +112,26 @@ enum EventSync {
         }
     }
 
-    /// Checks the signatures of a batch's envelopes on every core, for the applies that follow in
-    /// order; ``forgetSignatureChecks(in:)`` when the batch is done.
-    static func checkSignatures(of events: [SyncEvent], in session: isolated AccountSession) async {
-        let applier = applier(in: session)
-        let envelopes = events.flatMap { event -> [Bytes] in
-            switch applier.plan(event) {
-            case .newMessage(let message), .editedMessage(let message):
-                [message.envelope, message.editEnvelope].compactMap { $0 }
-            case .reaction(let reaction, _):
-                [reaction.envelope]
-            default:
-                []
-            }
-        }
-        guard envelopes.count > 1 else { return }
-        session.signatureChecks = await SignatureChecks.check(
-            envelopes.map { Array($0.data) }, directory: session.contacts.directory)
-    }
-
-    static func forgetSignatureChecks(in session: isolated AccountSession) {
-        session.signatureChecks = SignatureChecks()
+    /// Checks an arriving event's signatures on the sync reader's thread, before its batch is
+    /// applied (``SignaturesAhead``).
+    nonisolated static func checkAhead(_ event: SyncEvent, in session: AccountSession) {
+        session.signaturesAhead.check(EventApplier(me: session.me, now: Date()).envelopes(of: event))
     }
 
     private static func applier(in session: isolated AccountSession) -> EventApplier {
         EventApplier(me: session.me, now: Date())
     }
 
-    /// Saves what the applier decided with the event's cursor, then tells front ends. A new
-    /// message with an image is announced once the image is here; the download runs in the
-    /// background and the events after this one are applied meanwhile.
+    /// Stages what the applier decided in the open batch, with what it announces.
     private static func perform(_ effects: EventEffects, in session: isolated AccountSession) async throws(DaemonError)
     {
         guard !effects.writes.isEmpty else { return }
-        guard effects.notice == .new, let arrived = effects.writes.first else {
+        guard effects.notice == .new, let received = effects.writes.first else {
             try await session.store(effects.writes, notify: effects.notice.map(localEvent), fromSync: true)
             return
         }
         try await session.store(effects.writes, notify: nil, fromSync: true)
-        let alert = effects.alert
-        if let attachment = effects.awaitedAttachment,
-            await session.downloads.enqueue(
-                attachment, kind: "an attachment",
-                completion: { [session] _ in await announce(arrived, alert: alert, in: session) })
-        {
-            return
-        }
-        await announce(arrived, alert: alert, in: session)
+        session.syncBatch?.announce(.arrived(received, alert: effects.alert, awaiting: effects.awaitedAttachment))
     }
 
     private static func localEvent(_ notice: EventEffects.Notice) -> (MessageView) -> LocalEvent {
@@ -200,12 +207,6 @@ enum EventSync {
             in: session)
     }
 
-    /// `message.new` for a received message, and the desktop notification when `alert`.
-    private static func announce(_ message: CachedMessage, alert: Bool, in session: isolated AccountSession) async {
-        await session.publish(.messageNew(session.messageView(message)))
-        if alert { await session.notifyDesktop(message) }
-    }
-
     private static func receiveEdit(_ message: Message, in session: isolated AccountSession) async throws(DaemonError) {
         guard let cached = try await session.cachedMessage(message.id) else {
             try await receive(message, in: session)
@@ -248,6 +249,7 @@ enum EventSync {
     static func refetchState(cursor: Int64, in session: isolated AccountSession) async throws(DaemonError) {
         let list = try await session.client.conversations(token: session.token).conversations
         try await session.serialized { () async throws(DaemonError) in
+            session.syncBatch = SyncWriteBatch()
             for conversation in list {
                 try await ConversationLog.catchUp(conversation.id, in: session)
                 let page = try await session.client.history(
@@ -260,16 +262,8 @@ enum EventSync {
                 session.book.records[id]?.removed = true
                 try await ConversationLog.save(id, in: session)
             }
-            try await saveCursor(cursor, in: session)
-        }
-    }
-
-    /// Moves the cursor on its own: after an event that stored nothing, or a `resync` refetch.
-    private static func saveCursor(_ cursor: Int64, in session: isolated AccountSession) async throws(DaemonError) {
-        do {
-            try await session.store.apply(messages: [], meta: [], cursor: cursor)
-        } catch {
-            throw DaemonError("Saving the sync cursor failed", store: error)
+            session.syncBatch?.finishEvent(cursor)
+            _ = try await saveBatch(in: session)
         }
     }
 }

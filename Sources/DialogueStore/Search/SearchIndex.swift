@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The in-memory full-text index behind `messages.search`.
 ///
@@ -16,6 +17,8 @@ import GRDB
 /// All work runs on the database's own serial queue, never on the caller's thread.
 package final class SearchIndex: Sendable {
     let queue: DatabaseQueue
+    /// What ``enqueueUpsert(_:failed:)`` was given and is not written yet.
+    let pending = Mutex(PendingEntries())
     /// How many of the newest rows a search reads with `instr` before it turns to the trigram
     /// index (see ``SearchIndex/matches(_:scope:conversationId:limit:scanBudget:in:)``); tests
     /// lower it to drive every path with few messages.
@@ -81,6 +84,7 @@ package final class SearchIndex: Sendable {
         _ what: String,
         _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StoreError) -> T {
+        writePending()
         do {
             return try await queue.write(body)
         } catch let error as StoreError {
@@ -95,6 +99,7 @@ package final class SearchIndex: Sendable {
         _ what: String,
         _ body: @escaping @Sendable (Database) throws -> T
     ) async throws(StoreError) -> T {
+        writePending()
         do {
             return try await queue.read(body)
         } catch let error as StoreError {

@@ -1,6 +1,8 @@
 import DialogueCrypto
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueStore
+import DialogueTestSupport
 import Foundation
 import Logging
 
@@ -23,11 +25,22 @@ final class TestDaemon: Sendable {
     let directory: TestDirectory
     let paths: DaemonPaths
     private let task: Task<Void, any Error>
+    private let keyStore: Locked<KeyStoreController?>
 
-    private init(directory: TestDirectory, paths: DaemonPaths, task: Task<Void, any Error>) {
+    private init(
+        directory: TestDirectory, paths: DaemonPaths, task: Task<Void, any Error>,
+        keyStore: Locked<KeyStoreController?>
+    ) {
         self.directory = directory
         self.paths = paths
         self.task = task
+        self.keyStore = keyStore
+    }
+
+    /// The cache the daemon uses while unlocked.
+    func cache() async throws -> LocalStore {
+        guard let controller = keyStore.value else { throw DaemonError(.failed, "the daemon made no key store") }
+        return try await controller.store()
     }
 
     /// Starts a daemon and waits until its socket accepts connections.
@@ -44,6 +57,7 @@ final class TestDaemon: Sendable {
         logger.logLevel =
             ProcessInfo.processInfo.environment["DIALOGUE_TEST_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
         let (ready, continuation) = AsyncStream.makeStream(of: Bool.self)
+        let keyStore = Locked<KeyStoreController?>(nil)
         let options = Daemon.Options(
             passphraseSource: cheapPassphraseSource,
             handlesSignals: false,
@@ -51,7 +65,8 @@ final class TestDaemon: Sendable {
                 continuation.yield(true)
                 continuation.finish()
             },
-            desktopNotifications: false
+            desktopNotifications: false,
+            onKeyStore: { controller in keyStore.withLock { $0 = controller } }
         )
         let task = Task {
             defer { continuation.finish() }
@@ -66,7 +81,7 @@ final class TestDaemon: Sendable {
             try await task.value
             throw DaemonError(.failed, "the daemon stopped before listening")
         }
-        return TestDaemon(directory: directory, paths: paths, task: task)
+        return TestDaemon(directory: directory, paths: paths, task: task, keyStore: keyStore)
     }
 
     /// Calls `method` on a fresh connection and returns the result.
