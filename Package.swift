@@ -216,7 +216,8 @@ let package = Package(
 
         // MARK: Tests
         /// What the suites share: child processes, short temporary directories, a seeded
-        /// generator, a lock, and the server in-process or as the real program.
+        /// generator, a lock, the server in-process or as the real program, and the AI provider
+        /// double.
         .target(
             name: "DialogueTestSupport",
             dependencies: [
@@ -224,6 +225,8 @@ let package = Package(
                 "DialogueCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/DialogueTestSupport",
             swiftSettings: swiftSettings

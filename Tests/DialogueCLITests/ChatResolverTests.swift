@@ -6,15 +6,26 @@ import Testing
 /// CHAT and USER arguments: ids, names, e-mails, ambiguity.
 @Suite("CHAT resolution")
 struct ChatResolverTests {
-    let conversations: [JSONValue] = [
-        ["id": "c1", "isGroup": true, "name": "Team"],
-        ["id": "c2", "isGroup": true, "name": "Team Leads"],
-        ["id": "c3", "isGroup": false, "name": "Bob Stone"],
+    static func conversation(_ id: String, _ name: String, isGroup: Bool) -> ConversationView {
+        ConversationView(
+            id: id, isGroup: isGroup, name: name, members: [], unread: 0, muted: false, removed: false)
+    }
+
+    static func user(_ id: String, _ name: String, email: String? = nil, conversationId: String? = nil) -> UserView {
+        UserView(
+            id: id, fullname: name, bio: "", online: false, lastSeen: nil, unread: 0, conversationId: conversationId,
+            email: email)
+    }
+
+    let conversations = [
+        Self.conversation("c1", "Team", isGroup: true),
+        Self.conversation("c2", "Team Leads", isGroup: true),
+        Self.conversation("c3", "Bob Stone", isGroup: false),
     ]
-    let users: [JSONValue] = [
-        ["id": "u1", "fullname": "Ada Lovelace", "email": "ada@example.com"],
-        ["id": "u2", "fullname": "Bob Stone"],
-        ["id": "u3", "fullname": "Adam Smith"],
+    let users = [
+        Self.user("u1", "Ada Lovelace", email: "ada@example.com"),
+        Self.user("u2", "Bob Stone"),
+        Self.user("u3", "Adam Smith"),
     ]
 
     func chat(_ query: String) throws -> ChatResolver.Target {
@@ -39,9 +50,7 @@ struct ChatResolverTests {
         #expect(try chat("bob") == .conversation("c3"))
         #expect(try ChatResolver.resolveUser("adam", users: users) == "u3")
         // The address of someone with a direct chat (as the daemon's lookup answers it) is that chat.
-        let bob: [JSONValue] = [
-            ["id": "u2", "fullname": "Bob Stone", "email": "bob@example.com", "conversationId": "c3"]
-        ]
+        let bob = [Self.user("u2", "Bob Stone", email: "bob@example.com", conversationId: "c3")]
         #expect(
             try ChatResolver.resolveChat("BOB@example.com", conversations: conversations, users: bob)
                 == .conversation("c3"))
@@ -68,7 +77,7 @@ struct ChatResolverTests {
     }
 
     @Test func anEMailWithoutAddressesInTheListSaysToUseTheName() {
-        let withoutEmails: [JSONValue] = [["id": "u2", "fullname": "Bob Stone"]]
+        let withoutEmails = [Self.user("u2", "Bob Stone")]
         do {
             _ = try ChatResolver.resolveChat("bob@example.com", conversations: [], users: withoutEmails)
             Issue.record("expected no match")

@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 

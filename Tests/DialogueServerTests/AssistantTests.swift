@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import DialogueProtocol
+import DialogueTestSupport
 import Foundation
 import NIOCore
 import Testing
@@ -29,15 +30,15 @@ struct AssistantTests {
         let provider = try await FakeProvider()
         defer { Task { await provider.stop() } }
         try await withTestServer(
-            settings: TestSettings(assistantBaseURL: provider.baseURL("ok"), assistantKey: "sk-test")
+            settings: TestSettings(assistantBaseURL: provider.baseURL(.ok), assistantKey: "sk-test")
         ) {
             server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let reply = try await Self.ask(ann, Self.question)
             #expect(reply.status == .ok)
             #expect(reply.headers[.contentType]?.hasPrefix("text/plain") == true)
-            #expect(reply.text == "Hello, world")
-            let seen = try #require(provider.requests.value.last)
+            #expect(reply.text == "Hello, wörld 🌍")
+            let seen = try #require(provider.requests.last)
             #expect(seen.authorization == "Bearer sk-test")
             let json = seen.json
             #expect(json["model"] as? String == "meta-llama/llama-4-scout-17b-16e-instruct")
@@ -52,7 +53,7 @@ struct AssistantTests {
 
     @Test func aMalformedLineIsSkipped() async throws {
         let provider = try await FakeProvider()
-        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL("malformed"))) { server in
+        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(.malformed))) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let reply = try await Self.ask(ann, Self.question)
             #expect(reply.status == .ok)
@@ -64,9 +65,9 @@ struct AssistantTests {
     @Test func providerErrorsAreMapped() async throws {
         let provider = try await FakeProvider()
         for (scenario, status, code) in [
-            ("unauthorized", 502, "assistant_auth_failed"),
-            ("busy", 429, "rate_limited"),
-            ("broken", 502, "assistant_unavailable"),
+            (FakeProvider.Scenario.unauthorized, 502, "assistant_auth_failed"),
+            (.busy, 429, "rate_limited"),
+            (.broken, 502, "assistant_unavailable"),
         ] {
             try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(scenario))) { server in
                 let ann = try await Fixtures.signup(server, name: "Ann")
@@ -74,7 +75,7 @@ struct AssistantTests {
                 #expect(reply.status.code == status, "\(scenario): \(reply.text)")
                 #expect(reply.code == code)
                 #expect(!reply.text.contains("sk-"))
-                if scenario == "busy" { #expect(reply.headers[.retryAfter] == "7") }
+                if scenario == .busy { #expect(reply.headers[.retryAfter] == "7") }
             }
         }
         // Nothing listening at all.
@@ -89,7 +90,7 @@ struct AssistantTests {
 
     @Test func badRequestsAreRefusedBeforeReachingTheProvider() async throws {
         let provider = try await FakeProvider()
-        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL("ok"))) { server in
+        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(.ok))) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             #expect(try await Self.ask(ann, []).status == .badRequest)
             #expect(
@@ -99,14 +100,14 @@ struct AssistantTests {
             let wrongType = try await ann.api.request(
                 .post, "/api/auth/chatbot", body: Data(#"{"messages":"hi"}"#.utf8))
             #expect(wrongType.status == .badRequest)
-            #expect(provider.requests.value.isEmpty)
+            #expect(provider.requests.isEmpty)
         }
         await provider.stop()
     }
 
     @Test func theUpstreamDyingMidStreamCutsTheAnswerShort() async throws {
         let provider = try await FakeProvider()
-        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL("die"))) { server in
+        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(.die))) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/api/auth/chatbot")
@@ -132,7 +133,7 @@ struct AssistantTests {
 
     @Test func aClientThatLeavesCancelsTheUpstreamRequest() async throws {
         let provider = try await FakeProvider()
-        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL("slow"))) { server in
+        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(.slow))) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/api/auth/chatbot")
@@ -152,10 +153,10 @@ struct AssistantTests {
             #expect(try await reader.value == 3)
             try await client.shutdown()
             let deadline = ContinuousClock.now + .seconds(10)
-            while !provider.abandoned.value && ContinuousClock.now < deadline {
+            while provider.abandoned == 0 && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(provider.abandoned.value, "the provider kept streaming to nobody")
+            #expect(provider.abandoned == 1, "the provider kept streaming to nobody")
         }
         await provider.stop()
     }

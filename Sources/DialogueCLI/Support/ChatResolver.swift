@@ -2,7 +2,7 @@ import DialogueRPC
 
 /// Turns what a person types for CHAT or USER (an id, a group name, an e-mail or a name) into ids.
 ///
-/// Pure: it works on the `conversations.list` and `users.list` results it is given, so every rule
+/// Pure: it works on the `conversations.list` and `users.list` views it is given, so every rule
 /// (exact beats partial, ambiguity lists the candidates) is tested without a daemon.
 enum ChatResolver {
     /// Where a CHAT argument leads.
@@ -20,37 +20,28 @@ enum ChatResolver {
     }
 
     /// The one conversation whose id or whole name (any case) is `query`, or `nil`.
-    static func exactConversation(_ query: String, conversations: [JSONValue]) -> String? {
+    static func exactConversation(_ query: String, conversations: [ConversationView]) -> String? {
         let needle = query.lowercased()
-        let matches = conversations.filter {
-            $0["id"]?.stringValue == query || $0["name"]?.stringValue?.lowercased() == needle
-        }
+        let matches = conversations.filter { $0.id == query || $0.name.lowercased() == needle }
         guard matches.count == 1 else { return nil }
-        return matches[0]["id"]?.stringValue
+        return matches[0].id
     }
 
     /// Resolves a CHAT argument.
-    static func resolveChat(_ query: String, conversations: [JSONValue], users: [JSONValue]) throws -> Target {
-        if conversations.contains(where: { $0["id"]?.stringValue == query }) { return .conversation(query) }
-        if users.contains(where: { $0["id"]?.stringValue == query }) { return .user(query) }
+    static func resolveChat(_ query: String, conversations: [ConversationView], users: [UserView]) throws -> Target {
+        if conversations.contains(where: { $0.id == query }) { return .conversation(query) }
+        if users.contains(where: { $0.id == query }) { return .user(query) }
         // An exact e-mail address names one person: their direct chat when there is one.
-        if let person = users.first(where: { $0["email"]?.stringValue?.lowercased() == query.lowercased() }),
-            let id = person["id"]?.stringValue
-        {
-            return person["conversationId"]?.stringValue.map(Target.conversation) ?? .user(id)
+        if let person = users.first(where: { $0.email?.lowercased() == query.lowercased() }) {
+            return person.conversationId.map(Target.conversation) ?? .user(person.id)
         }
-        let conversationCandidates = conversations.compactMap { conversation -> (Candidate, [String])? in
-            guard let id = conversation["id"]?.stringValue else { return nil }
-            let name = conversation["name"]?.stringValue ?? id
-            let isGroup = conversation["isGroup"]?.boolValue ?? false
-            return (
-                Candidate(target: .conversation(id), label: (isGroup ? "group " : "chat with ") + name + " (\(id))"),
-                [name]
-            )
+        let conversationCandidates = conversations.map { conversation -> (Candidate, [String]) in
+            let label = (conversation.isGroup ? "group " : "chat with ") + conversation.name + " (\(conversation.id))"
+            return (Candidate(target: .conversation(conversation.id), label: label), [conversation.name])
         }
         let conversationNames = Set(conversationCandidates.flatMap { $0.1.map { $0.lowercased() } })
         // A person who already has a direct chat under their name is that chat, not a second candidate.
-        let userCandidates = users.compactMap(userCandidate).filter { candidate in
+        let userCandidates = users.map(userCandidate).filter { candidate in
             !candidate.1.contains { conversationNames.contains($0.lowercased()) }
         }
         return try pick(
@@ -58,30 +49,28 @@ enum ChatResolver {
     }
 
     /// Resolves a USER argument (a user id, e-mail or name) to a user id.
-    static func resolveUser(_ query: String, users: [JSONValue]) throws -> String {
-        if users.contains(where: { $0["id"]?.stringValue == query }) { return query }
+    static func resolveUser(_ query: String, users: [UserView]) throws -> String {
+        if users.contains(where: { $0.id == query }) { return query }
         let target = try pick(
-            query, from: users.compactMap(userCandidate), kind: "person", hint: emailHint(query, users: users))
+            query, from: users.map(userCandidate), kind: "person", hint: emailHint(query, users: users))
         guard case .user(let id) = target else { return query }
         return id
     }
 
-    private static func userCandidate(_ user: JSONValue) -> (Candidate, [String])? {
-        guard let id = user["id"]?.stringValue else { return nil }
-        let name = user["fullname"]?.stringValue ?? id
-        var keys = [name]
-        var label = name
-        if let email = user["email"]?.stringValue {
+    private static func userCandidate(_ user: UserView) -> (Candidate, [String]) {
+        var keys = [user.fullname]
+        var label = user.fullname
+        if let email = user.email {
             keys.append(email)
             label += " <\(email)>"
         }
-        return (Candidate(target: .user(id), label: label + " (\(id))"), keys)
+        return (Candidate(target: .user(user.id), label: label + " (\(user.id))"), keys)
     }
 
     /// Why an e-mail address matched nobody: the server finds people by exact address only (it
     /// lists none), and only while it can be reached.
-    private static func emailHint(_ query: String, users: [JSONValue]) -> String? {
-        guard query.contains("@"), !users.contains(where: { $0["email"]?.stringValue != nil }) else { return nil }
+    private static func emailHint(_ query: String, users: [UserView]) -> String? {
+        guard query.contains("@"), !users.contains(where: { $0.email != nil }) else { return nil }
         return "nobody has that address (or the server cannot be reached to look it up): check it, or use the name"
     }
 

@@ -7,13 +7,13 @@ extension Session {
     /// When the daemon cannot list conversations yet (-32601), the argument is taken as an id, so
     /// the error the user sees is about the command's own method.
     func conversationID(for query: String) async throws -> String {
-        guard let conversations = try await optionalList("conversations.list", ["filter": "all"]) else {
+        guard let conversations = try await optionalList(ConversationsListRequest(filter: "all")) else {
             return query
         }
         // The people list may need the server (slow while it is away): skip it when one
         // conversation is named exactly.
         if let id = ChatResolver.exactConversation(query, conversations: conversations) { return id }
-        let users = try await optionalList("users.list", Self.peopleQuery(query)) ?? []
+        let users = try await optionalList(UsersListRequest(query: Self.peopleQuery(query))) ?? []
         switch try ChatResolver.resolveChat(query, conversations: conversations, users: users) {
         case .conversation(let id):
             return id
@@ -29,16 +29,17 @@ extension Session {
 
     /// The user id and display name for a USER argument (the name as typed when the daemon has none).
     func person(for query: String) async throws -> (id: String, name: String) {
-        guard let users = try await optionalList("users.list", Self.peopleQuery(query)) else { return (query, query) }
+        guard let users = try await optionalList(UsersListRequest(query: Self.peopleQuery(query))) else {
+            return (query, query)
+        }
         let id = try ChatResolver.resolveUser(query, users: users)
-        let name = users.first { $0["id"]?.stringValue == id }?["fullname"]?.stringValue
-        return (id, name ?? query)
+        return (id, users.first { $0.id == id }?.fullname ?? query)
     }
 
     /// An e-mail address is looked up (the daemon asks the server for its owner); anything else is
     /// matched against the whole list here.
-    private static func peopleQuery(_ query: String) -> JSONValue? {
-        query.contains("@") ? ["query": .string(query)] : nil
+    private static func peopleQuery(_ query: String) -> String? {
+        query.contains("@") ? query : nil
     }
 
     /// Display names by id and the signed-in id, for showing senders; empty when unavailable.
@@ -60,9 +61,9 @@ extension Session {
     }
 
     /// A list, or `nil` when the daemon does not implement the method yet.
-    private func optionalList(_ method: String, _ params: JSONValue?) async throws -> [JSONValue]? {
+    private func optionalList<Request: LocalRequest>(_ request: Request) async throws -> Request.Response? {
         do {
-            return try await call(method, params).arrayValue ?? []
+            return try await call(request)
         } catch let failure as MethodFailure where failure.error.code == .methodNotFound {
             return nil
         }

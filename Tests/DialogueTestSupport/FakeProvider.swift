@@ -7,10 +7,11 @@ import Synchronization
 /// exact streaming wire format (HTTP/1.1, chunked, server-sent events: `data: {chunk}` and
 /// `data: [DONE]`) over raw TCP, so a test decides every write: where an event is split, a
 /// malformed line, a connection dropped mid-answer. The scenario is the first path segment:
-/// `http://127.0.0.1:PORT/SCENARIO/v1` for ``baseURL(_:)``.
-final class FakeProvider: Sendable {
+/// `http://127.0.0.1:PORT/SCENARIO/v1` for ``baseURL(_:)``. The double for the AI provider, for
+/// the server's assistant proxy and the daemon's direct mode alike.
+public final class FakeProvider: Sendable {
     /// How the endpoint answers.
-    enum Scenario: String, Sendable {
+    public enum Scenario: String, Sendable {
         /// "Hello", ", ", "wörld 🌍": one event split across two writes (inside the emoji), a
         /// comment, CRLF line ends, then `[DONE]` and a chunk after it that must be ignored.
         case ok
@@ -24,6 +25,9 @@ final class FakeProvider: Sendable {
         case streamError = "streamerror"
         /// "thinking", then nothing until the client goes away (see ``abandoned``).
         case stall
+        /// A token every 25 ms, 400 of them, until a write fails because the client went away
+        /// (see ``abandoned``).
+        case slow
         /// HTTP 401 with an OpenAI-style error body.
         case unauthorized
         /// HTTP 429 with `Retry-After: 7`.
@@ -33,14 +37,14 @@ final class FakeProvider: Sendable {
     }
 
     /// A request as the endpoint saw it.
-    struct Recorded: Sendable {
-        var path: String
-        var authorization: String?
-        var body: Data
+    public struct Recorded: Sendable {
+        public var path: String
+        public var authorization: String?
+        public var body: Data
 
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:] }
+        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? [:] }
         /// `messages` as role/content pairs.
-        var messages: [[String: String]] { json["messages"] as? [[String: String]] ?? [] }
+        public var messages: [[String: String]] { json["messages"] as? [[String: String]] ?? [] }
     }
 
     /// What the endpoint saw, shared with the connection tasks.
@@ -49,11 +53,11 @@ final class FakeProvider: Sendable {
         let abandoned = Mutex(0)
     }
 
-    let port: Int
+    public let port: Int
     private let log = Log()
     private let task: Task<Void, any Error>
 
-    init() async throws {
+    public init() async throws {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
@@ -75,20 +79,20 @@ final class FakeProvider: Sendable {
         }
     }
 
-    func baseURL(_ scenario: Scenario) -> String { "http://127.0.0.1:\(port)/\(scenario.rawValue)/v1" }
+    public func baseURL(_ scenario: Scenario) -> String { "http://127.0.0.1:\(port)/\(scenario.rawValue)/v1" }
 
-    var requests: [Recorded] { log.requests.withLock { $0 } }
+    public var requests: [Recorded] { log.requests.withLock { $0 } }
 
     /// How many stalled answers noticed their client hang up.
-    var abandoned: Int { log.abandoned.withLock { $0 } }
+    public var abandoned: Int { log.abandoned.withLock { $0 } }
 
-    func stop() async {
+    public func stop() async {
         task.cancel()
         _ = await task.result
     }
 
     /// One SSE event carrying `text` as a chat-completion chunk.
-    static func event(_ text: String) -> String {
+    public static func event(_ text: String) -> String {
         let content = String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
         return #"data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","#
             + #""choices":[{"index":0,"delta":{"content":\#(content)},"finish_reason":null}]}"# + "\n\n"
@@ -164,6 +168,13 @@ final class FakeProvider: Sendable {
                 // Wait for the client to hang up (or the test to stop the endpoint).
                 while try await iterator.next() != nil {}
                 log.abandoned.withLock { $0 += 1 }
+            case .slow:
+                do {
+                    for index in 0..<400 { try await wire.chunk(event("t\(index) "), pause: .milliseconds(25)) }
+                    try await wire.end()
+                } catch {
+                    log.abandoned.withLock { $0 += 1 }
+                }
             case .unauthorized, .busy, .broken:
                 break
             }
@@ -200,16 +211,16 @@ extension FakeProvider {
             try await outbound.write(ByteBuffer(string: text))
         }
 
-        func chunk(_ text: String) async throws {
-            try await chunk(Array(text.utf8))
+        func chunk(_ text: String, pause: Duration = .milliseconds(15)) async throws {
+            try await chunk(Array(text.utf8), pause: pause)
         }
 
-        func chunk(_ bytes: some Collection<UInt8>) async throws {
+        func chunk(_ bytes: some Collection<UInt8>, pause: Duration = .milliseconds(15)) async throws {
             var buffer = ByteBuffer(string: String(bytes.count, radix: 16) + "\r\n")
             buffer.writeBytes(bytes)
             buffer.writeString("\r\n")
             try await outbound.write(buffer)
-            try await Task.sleep(for: .milliseconds(15))
+            try await Task.sleep(for: pause)
         }
 
         func end() async throws {
