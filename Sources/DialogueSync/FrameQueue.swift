@@ -53,15 +53,7 @@ package final class FrameQueue: Sendable {
     package func take(maximum: Int) async -> [ServerFrame]? {
         while true {
             let taken = state.withLock { state -> [ServerFrame]?? in
-                guard state.frames.isEmpty else {
-                    let count = min(maximum, state.frames.count)
-                    let batch = Array(state.frames.prefix(count))
-                    state.frames.removeFirst(count)
-                    let pusher = state.pusher
-                    state.pusher = nil
-                    pusher?.resume()
-                    return .some(batch)
-                }
+                guard state.frames.isEmpty else { return .some(Self.remove(maximum, from: &state)) }
                 return state.finished ? .some(nil) : nil
             }
             if let taken { return taken }
@@ -78,16 +70,18 @@ package final class FrameQueue: Sendable {
 
     /// Up to `maximum` frames already here, without waiting.
     package func takeAvailable(maximum: Int) -> [ServerFrame] {
-        state.withLock { state in
-            let count = min(maximum, state.frames.count)
-            guard count > 0 else { return [] }
-            let batch = Array(state.frames.prefix(count))
-            state.frames.removeFirst(count)
-            let pusher = state.pusher
-            state.pusher = nil
-            pusher?.resume()
-            return batch
-        }
+        state.withLock { state in state.frames.isEmpty ? [] : Self.remove(maximum, from: &state) }
+    }
+
+    /// Removes up to `maximum` frames, oldest first, and wakes a reader waiting for room.
+    private static func remove(_ maximum: Int, from state: inout State) -> [ServerFrame] {
+        let count = min(maximum, state.frames.count)
+        let batch = Array(state.frames.prefix(count))
+        state.frames.removeFirst(count)
+        let pusher = state.pusher
+        state.pusher = nil
+        pusher?.resume()
+        return batch
     }
 
     /// No more frames: the reader ended, or the applier stopped. Wakes whichever side waits.

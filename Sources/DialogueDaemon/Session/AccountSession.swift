@@ -53,7 +53,7 @@ package actor AccountSession {
     var tally: MessageTally
     /// The writes of the batch of synced events being applied, until it is saved.
     var syncBatch: SyncWriteBatch?
-    /// The signatures of the batch being applied, checked ahead on every core.
+    /// The signatures of the batch being applied, checked ahead by the sync reader.
     var signatureChecks = SignatureChecks()
     /// Own messages just marked sent by one confirmation (the server's answer or the echo in the
     /// event stream), with their server time, until the other comes.

@@ -115,10 +115,10 @@ enum EventSync {
     /// Checks an arriving event's signatures on the sync reader's thread, before its batch is
     /// applied (``SignaturesAhead``).
     nonisolated static func checkAhead(_ event: SyncEvent, in session: AccountSession) {
-        session.signaturesAhead.check(EventApplier(me: session.me, now: Date()).envelopes(of: event))
+        session.signaturesAhead.check(applier(in: session).envelopes(of: event))
     }
 
-    private static func applier(in session: isolated AccountSession) -> EventApplier {
+    private nonisolated static func applier(in session: AccountSession) -> EventApplier {
         EventApplier(me: session.me, now: Date())
     }
 
