@@ -127,11 +127,13 @@ let package = Package(
 
         // MARK: Daemon
         /// The sync protocol as pure state machines (reconnect and backoff, resume cursor,
-        /// typing debounce) and the thin WebSocket service that drives them for a consumer.
+        /// typing debounce), the thin WebSocket service that drives them for a consumer, and the
+        /// typed client of the server's REST API, with its own error type.
         .target(
             name: "DialogueSync",
             dependencies: [
                 "DialogueProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,7 +148,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        /// The daemon's composition root: key store lifecycle, server client, RPC handlers.
+        /// The daemon's composition root: key store lifecycle, the account session, RPC handlers.
         .target(
             name: "DialogueDaemon",
             dependencies: [
@@ -242,6 +244,7 @@ let package = Package(
                 "DialogueProtocol",
                 "DialogueCrypto",
                 "DialogueStore",
+                "DialogueSync",
                 "DialogueRPC",
                 "DialogueRPCTransport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -289,7 +292,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "DialogueSyncTests", dependencies: ["DialogueSync", "DialogueProtocol"], swiftSettings: swiftSettings),
+            name: "DialogueSyncTests",
+            dependencies: [
+                "DialogueTestSupport",
+                "DialogueSync",
+                "DialogueProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "DialogueRPCTests",
             dependencies: [

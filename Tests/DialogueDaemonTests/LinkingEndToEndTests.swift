@@ -3,6 +3,7 @@ import DialogueCrypto
 import DialogueProtocol
 import DialogueRPC
 import DialogueStore
+import DialogueSync
 import DialogueTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import DialogueProtocol
+import DialogueSync
 import Foundation
 import Logging
 import NIOCore
@@ -60,9 +61,10 @@ struct ServerAssistantTransport: AssistantTransport {
     /// The server's own sentence for a refused question, with the `spec/rpc.md` reason of its status.
     static func error(for response: HTTPClientResponse, payload: Data) -> DaemonError {
         let status = Int(response.status.code)
-        var error = ServerClient.error(
-            status: status, payload: payload, retryAfter: response.headers.first(name: "Retry-After"),
-            authentication: .session(token: ""))
+        var error = DaemonError(
+            ServerClient.error(
+                status: status, payload: payload, retryAfter: response.headers.first(name: "Retry-After"),
+                authentication: .session(token: "")))
         let body = try? WireCoding.decoder().decode(ErrorResponse.self, from: payload)
         guard status != 401, let message = body?.message else { return error }
         error.message = message

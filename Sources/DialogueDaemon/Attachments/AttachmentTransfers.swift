@@ -31,7 +31,9 @@ enum AttachmentTransfers {
         guard let bytes = FileManager.default.contents(atPath: local.path) else {
             throw DaemonError(.notFound, "The queued attachment is gone from the cache")
         }
-        let info = try await session.client.uploadBlob(Array(bytes), token: session.token)
+        let info = try await DaemonError.converting {
+            try await session.client.uploadBlob(Array(bytes), token: session.token)
+        }
         var uploaded = attachment
         uploaded.blobId = info.id
         try? FileManager.default.moveItem(at: local, to: blobs.appendingPathComponent(info.id))

@@ -21,7 +21,9 @@ enum AvatarTransfers {
     static func uploadGroupAvatar(_ sealed: SealedImage, in session: isolated AccountSession)
         async throws(DaemonError) -> CachedAttachment
     {
-        let info = try await session.client.uploadBlob(sealed.blob, token: session.token)
+        let info = try await DaemonError.converting {
+            try await session.client.uploadBlob(sealed.blob, token: session.token)
+        }
         var avatar = sealed.attachment
         avatar.blobId = info.id
         if let cached = session.blobs.cachedBlobURL(info.id) { try BlobCache.writePrivate(sealed.blob, to: cached) }
@@ -54,7 +56,9 @@ enum AvatarTransfers {
         -> String
     {
         let image = try await SealedImage.prepareImage(at: path, field: "avatarPath", maxSide: maxSide)
-        let info = try await session.client.uploadBlob(image.data, token: session.token)
+        let info = try await DaemonError.converting {
+            try await session.client.uploadBlob(image.data, token: session.token)
+        }
         session.blobs.keepProfileAvatar(image.data, mimeType: image.mimeType, blobId: info.id)
         return info.id
     }

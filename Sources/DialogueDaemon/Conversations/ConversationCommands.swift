@@ -80,11 +80,13 @@ enum ConversationCommands {
         let id = made.op.conversation.description
         let others = members.keys.map(\.rawValue).filter { $0 != session.me }.sorted()
         do throws(DaemonError) {
-            _ = try await session.client.createConversation(
-                CreateConversationRequest(
-                    id: id, isGroup: kind == .group, participants: others, deviceId: session.deviceId,
-                    op: Bytes(Data(made.op.encoded)), avatarBlobId: info?.avatarBlobId),
-                token: session.token)
+            _ = try await DaemonError.converting {
+                try await session.client.createConversation(
+                    CreateConversationRequest(
+                        id: id, isGroup: kind == .group, participants: others, deviceId: session.deviceId,
+                        op: Bytes(Data(made.op.encoded)), avatarBlobId: info?.avatarBlobId),
+                    token: session.token)
+            }
         } catch  where error.serverCode == "conversation_exists" {
             guard let existing = error.existingConversationId else { throw error }
             try await ConversationLog.catchUp(existing, in: session)
@@ -119,11 +121,14 @@ enum ConversationCommands {
                 try await ConversationLog.propose(
                     id, .add(user: user, role: .member, shareHistory: false), metadata: info?.encoded, in: session
                 ) { (op) async throws(DaemonError) in
-                    _ = try await session.client.addMembers(
-                        AddMembersRequest(
-                            conversationId: id, memberIds: [memberId], seq: Int64(op.seq), deviceId: session.deviceId,
-                            op: Bytes(Data(op.encoded)), shareHistory: false),
-                        token: session.token)
+                    _ = try await DaemonError.converting {
+                        try await session.client.addMembers(
+                            AddMembersRequest(
+                                conversationId: id, memberIds: [memberId], seq: Int64(op.seq),
+                                deviceId: session.deviceId,
+                                op: Bytes(Data(op.encoded)), shareHistory: false),
+                            token: session.token)
+                    }
                 }
             }
             return try session.changedConversationView(id)
@@ -170,11 +175,13 @@ enum ConversationCommands {
     private static func postRemoval(
         of memberId: String, from id: String, op: DialogueCrypto.ConversationOp, in session: isolated AccountSession
     ) async throws(DaemonError) {
-        try await session.client.removeMember(
-            RemoveMemberRequest(
-                conversationId: id, memberId: memberId, seq: Int64(op.seq), deviceId: session.deviceId,
-                op: Bytes(Data(op.encoded))),
-            token: session.token)
+        try await DaemonError.converting {
+            try await session.client.removeMember(
+                RemoveMemberRequest(
+                    conversationId: id, memberId: memberId, seq: Int64(op.seq), deviceId: session.deviceId,
+                    op: Bytes(Data(op.encoded))),
+                token: session.token)
+        }
     }
 
     /// `conversations.update`: a REKEY whose encrypted metadata carries the name and the avatar,
@@ -202,11 +209,13 @@ enum ConversationCommands {
             try await ConversationLog.propose(id, .rekey(reason: .other), metadata: info.encoded, in: session) {
                 (op) async throws(DaemonError) in
                 // The server keeps its avatar when none is named: only a new upload is sent.
-                _ = try await session.client.updateInfo(
-                    UpdateInfoRequest(
-                        conversationId: id, seq: Int64(op.seq), deviceId: session.deviceId,
-                        op: Bytes(Data(op.encoded)), avatarBlobId: uploaded?.blobId),
-                    token: session.token)
+                _ = try await DaemonError.converting {
+                    try await session.client.updateInfo(
+                        UpdateInfoRequest(
+                            conversationId: id, seq: Int64(op.seq), deviceId: session.deviceId,
+                            op: Bytes(Data(op.encoded)), avatarBlobId: uploaded?.blobId),
+                        token: session.token)
+                }
             }
             return try session.changedConversationView(id)
         }
@@ -222,7 +231,7 @@ enum ConversationCommands {
             guard session.book.isAdmin(session.deviceKeys.user, in: id) else {
                 throw DaemonError(.forbidden, "Only the group's admin can delete it")
             }
-            try await session.client.deleteConversation(id, token: session.token)
+            try await DaemonError.converting { try await session.client.deleteConversation(id, token: session.token) }
             try await ConversationLog.forget(id, in: session)
             await session.publish(.conversationRemoved(ConversationRemovedView(id: id)))
             return EmptyResult()

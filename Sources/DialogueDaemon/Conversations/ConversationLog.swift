@@ -30,7 +30,9 @@ enum ConversationLog {
     /// Fetches and applies every op after the local head (the whole log for a new conversation).
     static func catchUp(_ id: String, in session: isolated AccountSession) async throws(DaemonError) {
         let since = session.book.sessions[id]?.state.map { Int64($0.headSeq) + 1 } ?? 0
-        let ops = try await session.client.ops(of: id, since: since, token: session.token)
+        let ops = try await DaemonError.converting {
+            try await session.client.ops(of: id, since: since, token: session.token)
+        }
         try await apply(ops, to: id, in: session)
     }
 
@@ -134,10 +136,12 @@ enum ConversationLog {
         else { return }
         try await session.ensureKeys(for: session.book.members(of: id))
         try await propose(id, .rekey(reason: reason), in: session) { (op) async throws(DaemonError) in
-            _ = try await session.client.appendOp(
-                AppendOpRequest(
-                    seq: Int64(op.seq), type: .rekey, deviceId: session.deviceId, op: Bytes(Data(op.encoded))),
-                to: id, token: session.token)
+            _ = try await DaemonError.converting {
+                try await session.client.appendOp(
+                    AppendOpRequest(
+                        seq: Int64(op.seq), type: .rekey, deviceId: session.deviceId, op: Bytes(Data(op.encoded))),
+                    to: id, token: session.token)
+            }
         }
         if due != nil {
             session.book.records[id]?.rekeyDue = nil

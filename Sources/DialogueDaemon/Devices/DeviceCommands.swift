@@ -88,11 +88,13 @@ enum DeviceCommands {
         } catch {
             throw DaemonError(.failed, "Signing the device list failed", cause: error)
         }
-        _ = try await session.client.publishDeviceList(
-            DeviceListRequest(
-                aik: Bytes(Data(session.accountIdentity.publicKeyBytes)), version: Int64(version),
-                deviceList: Bytes(Data(list.encoded))),
-            token: session.token)
+        _ = try await DaemonError.converting {
+            try await session.client.publishDeviceList(
+                DeviceListRequest(
+                    aik: Bytes(Data(session.accountIdentity.publicKeyBytes)), version: Int64(version),
+                    deviceList: Bytes(Data(list.encoded))),
+                token: session.token)
+        }
         session.identity.deviceListVersion = version
         do {
             try await session.store.setMeta(DeviceIdentity.metaKey, session.identity)
@@ -115,7 +117,9 @@ enum DeviceCommands {
                 "That is not a link code (\(LinkSecret.codeLength) letters and digits, as the new device shows it)")
         }
         return try await session.serialized { () async throws(DaemonError) -> DeviceLinkResult in
-            let candidates = try await session.client.pendingDevices(token: session.token).compactMap { record in
+            let candidates = try await DaemonError.converting {
+                try await session.client.pendingDevices(token: session.token)
+            }.compactMap { record in
                 try? DialogueCrypto.PendingDevice(
                     payload: Array(record.payload.data), commitment: Array(record.commitment.data))
             }
@@ -137,9 +141,11 @@ enum DeviceCommands {
             } catch {
                 throw DaemonError(.failed, "Sealing the link bundle failed", cause: error)
             }
-            try await session.client.postMailbox(
-                MailboxRequest(fromDeviceId: session.deviceId, payload: Bytes(Data(sealed))),
-                to: newDevice.description, token: session.token)
+            try await DaemonError.converting {
+                try await session.client.postMailbox(
+                    MailboxRequest(fromDeviceId: session.deviceId, payload: Bytes(Data(sealed))),
+                    to: newDevice.description, token: session.token)
+            }
             try? await session.client.removePendingDevice(newDevice.description, token: session.token)
             session.logger.notice("linked a device", metadata: ["dialogue.device": "\(newDevice)"])
             return DeviceLinkResult(deviceId: newDevice.description, devices: try await list(in: session))

@@ -1,6 +1,7 @@
 import DialogueCrypto
 import DialogueProtocol
 import DialogueStore
+import DialogueSync
 import Foundation
 import Logging
 
@@ -67,11 +68,13 @@ struct DeviceLinker: Sendable {
         } catch {
             throw DaemonError("Saving the pending link failed", store: error)
         }
-        try await client.addPendingDevice(
-            PendingDeviceRequest(
-                deviceId: keys.deviceID.description, commitment: Bytes(Data(record.commitment)),
-                payload: Bytes(Data(record.payload))),
-            token: account.token)
+        try await DaemonError.converting {
+            try await client.addPendingDevice(
+                PendingDeviceRequest(
+                    deviceId: keys.deviceID.description, commitment: Bytes(Data(record.commitment)),
+                    payload: Bytes(Data(record.payload))),
+                token: account.token)
+        }
         logger.info("waiting to be linked", metadata: ["dialogue.device": "\(keys.deviceID)"])
         return link
     }
@@ -89,7 +92,7 @@ struct DeviceLinker: Sendable {
             return .expired(deviceId: deviceId)
         }
         let secret = try link.linkSecret()
-        for item in try await client.mailbox(of: deviceId, token: account.token) {
+        for item in try await DaemonError.converting({ try await client.mailbox(of: deviceId, token: account.token) }) {
             let bundle: LinkBundle
             do {
                 bundle = try LinkBundle.open(Array(item.payload.data), keys: keys, secret: secret)
@@ -119,7 +122,9 @@ struct DeviceLinker: Sendable {
     private func ownDeviceList(signedBy account: AccountIdentity, naming device: DeviceID) async throws(DaemonError)
         -> DeviceList?
     {
-        let bundle = try await client.keys(of: self.account.user.id, token: self.account.token)
+        let bundle = try await DaemonError.converting {
+            try await client.keys(of: self.account.user.id, token: self.account.token)
+        }
         guard let list = try? DeviceList(parsing: Array(bundle.deviceList.data)),
             list.accountKey == account.publicKeyBytes, (try? list.verifySignature()) != nil,
             list.devices.contains(where: { $0.deviceID == device })
@@ -132,9 +137,11 @@ struct DeviceLinker: Sendable {
     private func finish(link: PendingLink, keys: DeviceKeys, bundle: LinkBundle, list: DeviceList)
         async throws(DaemonError)
     {
-        try await client.publishSealCertificate(
-            SealCertificateRequest(cert: Bytes(link.certificate)), deviceId: keys.deviceID.description,
-            token: account.token)
+        try await DaemonError.converting {
+            try await client.publishSealCertificate(
+                SealCertificateRequest(cert: Bytes(link.certificate)), deviceId: keys.deviceID.description,
+                token: account.token)
+        }
         let identity = DeviceIdentity(
             userId: account.user.id, accountKey: bundle.account.privateKey.rawRepresentation,
             identityKey: link.identityKey, sealKey: link.sealKey, certificate: link.certificate,

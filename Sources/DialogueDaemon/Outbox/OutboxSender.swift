@@ -138,27 +138,35 @@ enum OutboxSender {
             let sealed = try await seal(
                 .message(body: text, reply: reply, attachments: attachment.map { [$0.descriptor] } ?? []), in: id,
                 eventId: messageId, session: session)
-            let answer = try await client.sendMessage(
-                SendMessageRequest(
-                    id: messageId, deviceId: deviceId, epoch: sealed.epoch, envelope: sealed.envelope,
-                    blobIds: attachment.map { [$0.blobId] }),
-                conversationId: id, token: token)
+            let answer = try await DaemonError.converting {
+                try await client.sendMessage(
+                    SendMessageRequest(
+                        id: messageId, deviceId: deviceId, epoch: sealed.epoch, envelope: sealed.envelope,
+                        blobIds: attachment.map { [$0.blobId] }),
+                    conversationId: id, token: token)
+            }
             _ = try await markSent(messageId, createdAt: answer.message.createdAt, in: session)
         case .edit(_, let messageId, let eventId, let text):
             let sealed = try await seal(
                 .edit(target: try target(messageId), body: text), in: id, eventId: eventId, session: session)
-            try await client.edit(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            try await DaemonError.converting {
+                try await client.edit(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            }
         case .delete(_, let messageId, let eventId):
             let sealed = try await seal(
                 .delete(target: try target(messageId)), in: id, eventId: eventId, session: session)
-            try await client.delete(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            try await DaemonError.converting {
+                try await client.delete(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            }
         case .react(_, let messageId, let eventId, let emoji, let on):
             let sealed = try await seal(
                 .reaction(target: try target(messageId), key: emoji, on: on), in: id, eventId: eventId,
                 session: session)
-            try await client.react(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            try await DaemonError.converting {
+                try await client.react(messageId, sealed.request(eventId, deviceId: deviceId), token: token)
+            }
         case .markRead(_, let upTo):
-            try await client.markSeen(upTo, upTo: true, token: token)
+            try await DaemonError.converting { try await client.markSeen(upTo, upTo: true, token: token) }
         }
     }
 

@@ -1,6 +1,7 @@
 import DialogueProtocol
 import DialogueRPC
 import DialogueStore
+import DialogueSync
 import Foundation
 
 /// This device's identity at sign-up and log-in.
@@ -27,7 +28,7 @@ extension DaemonHandlers {
         }
         if let stored, stored.userId == answer.user.id { return true }
         do throws(DaemonError) {
-            _ = try await client.keys(of: answer.user.id, token: answer.token)
+            _ = try await DaemonError.converting { try await client.keys(of: answer.user.id, token: answer.token) }
             return false
         } catch  where error.code == .notFound {
             // An account without published keys (its first device never finished): this one becomes it.

@@ -1,6 +1,7 @@
 import DialogueProtocol
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueSync
 import Foundation
 
 /// The methods served by the running account session: conversations, messages, live state, security.
@@ -124,9 +125,11 @@ extension DaemonHandlers {
             avatarBlobId = try await AvatarTransfers.uploadProfileAvatar(path: path, in: session())
         }
         let client = ServerClient(server: account.server, http: http, logger: logger)
-        let user = try await client.updateProfile(
-            UpdateProfileRequest(fullname: params.fullname, bio: params.bio, avatarBlobId: avatarBlobId),
-            token: account.token)
+        let user = try await DaemonError.converting {
+            try await client.updateProfile(
+                UpdateProfileRequest(fullname: params.fullname, bio: params.bio, avatarBlobId: avatarBlobId),
+                token: account.token)
+        }
         account.user = user
         _ = try await save(account, in: store)
         return await view(of: account, downloadingAvatar: true)

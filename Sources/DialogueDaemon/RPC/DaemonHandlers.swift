@@ -3,6 +3,7 @@ import DialogueProtocol
 import DialogueRPC
 import DialogueRPCTransport
 import DialogueStore
+import DialogueSync
 import Foundation
 import Logging
 
@@ -153,9 +154,11 @@ package struct DaemonHandlers: Sendable {
         try await Self.requireNoAccount(in: store)
         let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
         let answer = try await track {
-            try await client.signup(
-                SignupRequest(
-                    email: params.email, fullname: params.fullname, password: params.password, bio: params.bio))
+            try await DaemonError.converting {
+                try await client.signup(
+                    SignupRequest(
+                        email: params.email, fullname: params.fullname, password: params.password, bio: params.bio))
+            }
         }
         // This device's identity: created here, published, then kept sealed in the cache.
         var identity = try DeviceIdentity.create(userId: answer.user.id, nowMs: AccountSession.nowMs())
@@ -172,7 +175,9 @@ package struct DaemonHandlers: Sendable {
         try await Self.requireNoAccount(in: store)
         let client = ServerClient(server: try Self.serverURL(params.server), http: http, logger: logger)
         let answer = try await track {
-            try await client.login(LoginRequest(email: params.email, password: params.password))
+            try await DaemonError.converting {
+                try await client.login(LoginRequest(email: params.email, password: params.password))
+            }
         }
         let hasKeys = try await ensureIdentity(for: answer, client: client, in: store)
         var view = try await save(
@@ -192,7 +197,9 @@ package struct DaemonHandlers: Sendable {
         if sessions.runningNow != nil, connection.status.state != .online { return await view(of: account) }
         let client = ServerClient(server: account.server, http: http, logger: logger)
         do {
-            let answer = try await track { try await client.check(token: account.token) }
+            let answer = try await track {
+                try await DaemonError.converting { try await client.check(token: account.token) }
+            }
             if answer.user != account.user {
                 account.user = answer.user
                 _ = try await save(account, in: store)

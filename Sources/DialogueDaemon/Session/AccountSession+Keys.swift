@@ -12,7 +12,7 @@ extension AccountSession {
         for userId in Set(userIds) {
             guard let user = try? UserID(userId) else { continue }
             if !refresh, contacts.knows(user) { continue }
-            let bundle = try await client.keys(of: userId, token: token)
+            let bundle = try await DaemonError.converting { try await client.keys(of: userId, token: token) }
             try await accept(bundle)
         }
     }

@@ -83,7 +83,7 @@ package actor AccountSession {
         blobs = BlobCache(files: files, logger: logger)
         downloads = BlobDownloader(cache: blobs, logger: logger) {
             [client, token = account.token] id throws(DaemonError) in
-            try await client.downloadBlob(id, token: token)
+            try await DaemonError.converting { try await client.downloadBlob(id, token: token) }
         }
         self.store = store
         self.client = client

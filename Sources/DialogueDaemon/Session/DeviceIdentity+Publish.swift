@@ -1,5 +1,6 @@
 import DialogueCrypto
 import DialogueProtocol
+import DialogueSync
 import Foundation
 
 extension DeviceIdentity {
@@ -15,15 +16,20 @@ extension DeviceIdentity {
         } catch {
             throw DaemonError(.failed, "Signing the device list failed", cause: error)
         }
-        _ = try await client.publishDeviceList(
-            DeviceListRequest(
-                aik: Bytes(Data(account.publicKeyBytes)), version: Int64(version), deviceList: Bytes(Data(list.encoded))
-            ),
-            token: token)
-        try await client.publishSealCertificate(
-            SealCertificateRequest(cert: Bytes(Data(device.certificate.encoded))),
-            deviceId: device.deviceID.description,
-            token: token)
+        _ = try await DaemonError.converting {
+            try await client.publishDeviceList(
+                DeviceListRequest(
+                    aik: Bytes(Data(account.publicKeyBytes)), version: Int64(version),
+                    deviceList: Bytes(Data(list.encoded))
+                ),
+                token: token)
+        }
+        try await DaemonError.converting {
+            try await client.publishSealCertificate(
+                SealCertificateRequest(cert: Bytes(Data(device.certificate.encoded))),
+                deviceId: device.deviceID.description,
+                token: token)
+        }
         deviceListVersion = version
     }
 }

@@ -247,13 +247,16 @@ enum EventSync {
     /// After `resync`: the log no longer reaches back to our cursor, so refetch what it would have
     /// told us, then save `cursor`.
     static func refetchState(cursor: Int64, in session: isolated AccountSession) async throws(DaemonError) {
-        let list = try await session.client.conversations(token: session.token).conversations
+        let list = try await DaemonError.converting { try await session.client.conversations(token: session.token) }
+            .conversations
         try await session.serialized { () async throws(DaemonError) in
             session.syncBatch = SyncWriteBatch()
             for conversation in list {
                 try await ConversationLog.catchUp(conversation.id, in: session)
-                let page = try await session.client.history(
-                    conversationId: conversation.id, limit: 200, token: session.token)
+                let page = try await DaemonError.converting {
+                    try await session.client.history(
+                        conversationId: conversation.id, limit: 200, token: session.token)
+                }
                 for message in page.messages { try? await receive(message, in: session) }
             }
             let known = Set(list.map(\.id))

@@ -7,7 +7,7 @@ import Foundation
 enum UserCommands {
     /// Refetches the people on the server and keeps them in the cache.
     static func refreshUsers(in session: isolated AccountSession) async throws(DaemonError) {
-        let fetched = try await session.client.users(token: session.token)
+        let fetched = try await DaemonError.converting { try await session.client.users(token: session.token) }
         session.users = Dictionary(fetched.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         try? await session.store.setMeta("users", session.users)
     }

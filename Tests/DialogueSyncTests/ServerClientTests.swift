@@ -1,30 +1,34 @@
 import AsyncHTTPClient
 import DialogueProtocol
+import DialogueTestSupport
 import Foundation
 import Logging
+import NIOPosix
 import Testing
 
-@testable import DialogueDaemon
+@testable import DialogueSync
 
-/// The server client: status and body mapping onto `spec/rpc.md` reasons, and typed calls against a real server.
+/// The server client: how answers are classified, and typed calls against a real server.
 struct ServerClientTests {
     struct Mapping: CustomTestStringConvertible, Sendable {
         var status: Int
-        var code: DaemonError.Code
+        var code: ServerClientError.Code
         var credentials = false
         var testDescription: String { "HTTP \(status) → \(code)" }
     }
 
     @Test(arguments: [
-        Mapping(status: 400, code: .invalidInput),
-        Mapping(status: 413, code: .invalidInput),
-        Mapping(status: 401, code: .notSignedIn),
-        Mapping(status: 401, code: .forbidden, credentials: true),
+        Mapping(status: 400, code: .invalidRequest),
+        Mapping(status: 413, code: .invalidRequest),
+        Mapping(status: 422, code: .invalidRequest),
+        Mapping(status: 401, code: .sessionRejected),
+        Mapping(status: 401, code: .badCredentials, credentials: true),
         Mapping(status: 403, code: .forbidden),
         Mapping(status: 404, code: .notFound),
+        Mapping(status: 410, code: .notFound),
         Mapping(status: 409, code: .conflict),
         Mapping(status: 429, code: .rateLimited),
-        Mapping(status: 503, code: .offline),
+        Mapping(status: 503, code: .unavailable),
         Mapping(status: 500, code: .failed),
     ])
     func statusesMapOntoReasons(_ mapping: Mapping) throws {
@@ -36,20 +40,48 @@ struct ServerClientTests {
             authentication: mapping.credentials ? .credentials : .session(token: "t")
         )
         #expect(error.code == mapping.code)
+        #expect(error.status == mapping.status)
+        #expect(error.serverCode == "some_code")
         #expect(error.message.contains("The server says no."))
-        if mapping.code == .rateLimited { #expect(error.retryAfter == 17) }
+        #expect(error.retryAfter == (mapping.code == .rateLimited ? 17 : nil))
+    }
+
+    @Test func aRateLimitWithoutAUsableRetryAfterWaitsAMinute() throws {
+        let body = try WireCoding.encoder().encode(ErrorResponse(message: "Slow down.", code: "rate_limited"))
+        for header in [nil, "soon", "0"] {
+            let error = ServerClient.error(
+                status: 429, payload: body, retryAfter: header, authentication: .session(token: "t"))
+            #expect(error.retryAfter == (header == "0" ? 1 : 60))
+        }
     }
 
     @Test func aBodyThatIsNotJSONStillGivesASentence() {
         let error = ServerClient.error(
             status: 502, payload: Data("<html>".utf8), retryAfter: nil, authentication: .credentials)
-        #expect(error.code == .offline)
+        #expect(error.code == .unavailable)
         #expect(error.message.contains("502"))
+    }
+
+    @Test func aServerThatIsNotListeningIsUnreachableAndAnEmptyIdIsRefusedBeforeSending() async throws {
+        let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        // Port 9 (discard) is not served on the loopback of a test machine.
+        let client = ServerClient(server: URL(string: "http://127.0.0.1:9")!, http: http, logger: quietLogger)
+        let unreachable = await #expect(throws: ServerClientError.self) {
+            _ = try await client.check(token: "secret-token")
+        }
+        #expect(unreachable?.code == .unreachable)
+        #expect(unreachable?.status == nil)
+        #expect(unreachable?.message.contains("secret-token") == false)
+        let empty = await #expect(throws: ServerClientError.self) {
+            _ = try await client.keys(of: "", token: "secret-token")
+        }
+        #expect(empty?.code == .invalidRequest)
+        try await http.shutdown()
     }
 
     @Test func typedCallsAgainstARealServer() async throws {
         try await withTestServer { server in
-            let http = try HTTPClient.daemonClient(caFile: nil)
+            let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
             do {
                 let client = ServerClient(server: server.url, http: http, logger: quietLogger)
                 let auth = try await client.signup(
@@ -59,15 +91,15 @@ struct ServerClientTests {
                 #expect(checked.user.id == auth.user.id)
                 let conversations = try await client.conversations(token: auth.token)
                 #expect(conversations.conversations.isEmpty)
-                let missing = await #expect(throws: DaemonError.self) {
+                let missing = await #expect(throws: ServerClientError.self) {
                     _ = try await client.history(conversationId: "no-such-conversation", token: auth.token)
                 }
                 #expect(missing?.code == .notFound || missing?.code == .forbidden)
-                let expired = await #expect(throws: DaemonError.self) {
+                let expired = await #expect(throws: ServerClientError.self) {
                     _ = try await client.check(token: "not-a-token")
                 }
-                #expect(expired?.code == .notSignedIn)
-                let duplicate = await #expect(throws: DaemonError.self) {
+                #expect(expired?.code == .sessionRejected)
+                let duplicate = await #expect(throws: ServerClientError.self) {
                     _ = try await client.signup(
                         SignupRequest(email: "grace@example.org", fullname: "Grace", password: "compiler-1952"))
                 }
@@ -82,7 +114,7 @@ struct ServerClientTests {
 
     @Test func conversationsMessagesAndHistoryAgainstARealServer() async throws {
         try await withTestServer { server in
-            let http = try HTTPClient.daemonClient(caFile: nil)
+            let http = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
             do {
                 let client = ServerClient(server: server.url, http: http, logger: quietLogger)
                 let grace = try await client.signup(
@@ -113,10 +145,23 @@ struct ServerClientTests {
             try await http.shutdown()
         }
     }
+}
 
-    @Test func aMissingCAFileIsAConfigurationError() {
-        #expect(throws: ConfigurationError.self) {
-            _ = try HTTPClient.daemonClient(caFile: URL(fileURLWithPath: "/nonexistent/ca.pem"))
-        }
+private let quietLogger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+/// Runs `body` against a real server in-process on port 0, over SQLite in a temporary directory.
+private func withTestServer(_ body: (InProcessServer) async throws -> Void) async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let server = try await InProcessServer.start(
+        configuration: InProcessServer.configuration(
+            dataDirectory: directory.url.appendingPathComponent("data"),
+            secret: "sync-test-secret-0123456789abcdef0123456789"))
+    do {
+        try await body(server)
+    } catch {
+        await server.stop()
+        throw error
     }
+    await server.stop()
 }

@@ -6,13 +6,13 @@ import NIOCore
 
 /// Typed calls to one Dialogue server's REST API, over the daemon's one shared `HTTPClient`.
 ///
-/// Every failure comes out as a ``DaemonError``: a server that cannot be reached is
-/// ``DaemonError/Code/offline``; the server's `{success:false, message, code}` answers map by HTTP
-/// status onto the `spec/rpc.md` reasons, with `Retry-After` carried for 429. The token travels in
-/// the original's `token` header and is never logged.
+/// Every failure comes out as a ``ServerClientError``: a server that cannot be reached is
+/// ``ServerClientError/Code/unreachable``; the server's `{success:false, message, code}` answers
+/// are classified by HTTP status, with the server's sentence kept and `Retry-After` carried for
+/// 429. The token travels in the original's `token` header and is never logged.
 package struct ServerClient: Sendable {
     /// Which meaning a 401 has: wrong credentials at login, or a session the server no longer accepts.
-    enum Authentication: Sendable {
+    package enum Authentication: Sendable {
         case credentials
         case session(token: String)
     }
@@ -45,24 +45,24 @@ package struct ServerClient: Sendable {
     // MARK: - Accounts
 
     /// `POST /api/auth/signup`: creates the account and returns its first token.
-    package func signup(_ body: SignupRequest) async throws(DaemonError) -> AuthResponse {
+    package func signup(_ body: SignupRequest) async throws(ServerClientError) -> AuthResponse {
         try await call(.post, "api/auth/signup", body: body, authentication: .credentials)
     }
 
     /// `POST /api/auth/login`.
-    package func login(_ body: LoginRequest) async throws(DaemonError) -> AuthResponse {
+    package func login(_ body: LoginRequest) async throws(ServerClientError) -> AuthResponse {
         try await call(.post, "api/auth/login", body: body, authentication: .credentials)
     }
 
-    /// `GET /api/auth/check`: the signed-in profile; ``DaemonError/Code/notSignedIn`` when the token expired.
-    package func check(token: String) async throws(DaemonError) -> UserResponse {
+    /// `GET /api/auth/check`: the signed-in profile; ``ServerClientError/Code/sessionRejected`` when the token expired.
+    package func check(token: String) async throws(ServerClientError) -> UserResponse {
         try await call(.get, "api/auth/check", authentication: .session(token: token))
     }
 
     // MARK: - Conversations and messages
 
     /// `GET /api/conversations/list`, newest activity first.
-    package func conversations(token: String) async throws(DaemonError) -> ConversationsResponse {
+    package func conversations(token: String) async throws(ServerClientError) -> ConversationsResponse {
         try await call(.get, "api/conversations/list", authentication: .session(token: token))
     }
 
@@ -70,7 +70,7 @@ package struct ServerClient: Sendable {
     package func createConversation(
         _ body: CreateConversationRequest,
         token: String
-    ) async throws(DaemonError) -> ConversationResponse {
+    ) async throws(ServerClientError) -> ConversationResponse {
         try await call(.post, "api/conversations/create", body: body, authentication: .session(token: token))
     }
 
@@ -79,7 +79,7 @@ package struct ServerClient: Sendable {
         _ body: SendMessageRequest,
         conversationId: String,
         token: String
-    ) async throws(DaemonError) -> MessageResponse {
+    ) async throws(ServerClientError) -> MessageResponse {
         try await call(
             .post, "api/messages/send/\(try Self.segment(conversationId))", body: body,
             authentication: .session(token: token))
@@ -91,7 +91,7 @@ package struct ServerClient: Sendable {
         before: String? = nil,
         limit: Int? = nil,
         token: String
-    ) async throws(DaemonError) -> MessagesResponse {
+    ) async throws(ServerClientError) -> MessagesResponse {
         var query: [String] = []
         if let before { query.append("before=\(try Self.segment(before))") }
         if let limit { query.append("limit=\(limit)") }
@@ -107,7 +107,7 @@ package struct ServerClient: Sendable {
         _ verb: Verb,
         _ path: String,
         authentication: Authentication
-    ) async throws(DaemonError) -> Response {
+    ) async throws(ServerClientError) -> Response {
         try await call(verb, path, body: Optional<EmptyBody>.none, authentication: authentication)
     }
 
@@ -116,13 +116,13 @@ package struct ServerClient: Sendable {
         _ path: String,
         body: Body?,
         authentication: Authentication
-    ) async throws(DaemonError) -> Response {
+    ) async throws(ServerClientError) -> Response {
         var data: Data?
         if let body {
             do {
                 data = try WireCoding.encoder().encode(body)
             } catch {
-                throw DaemonError(.invalidInput, "The request could not be encoded", cause: error)
+                throw ServerClientError(.invalidRequest, "The request could not be encoded", cause: error)
             }
         }
         let payload = try await exchange(
@@ -130,9 +130,10 @@ package struct ServerClient: Sendable {
         do {
             return try WireCoding.decoder().decode(Response.self, from: payload)
         } catch {
-            throw DaemonError(
+            throw ServerClientError(
                 .failed,
-                "The server's answer to \(verb.rawValue) /\(Self.route(path)) did not decode: is it a Dialogue server?")
+                "The server's answer to \(verb.rawValue) /\(Self.route(path)) did not decode: is it a Dialogue server?",
+                cause: error)
         }
     }
 
@@ -143,7 +144,7 @@ package struct ServerClient: Sendable {
         body: Data?,
         contentType: String,
         authentication: Authentication
-    ) async throws(DaemonError) -> Data {
+    ) async throws(ServerClientError) -> Data {
         var request = HTTPClientRequest(url: server.endpoint(path))
         request.method = .init(rawValue: verb.rawValue)
         request.headers.add(name: "Accept", value: "application/json")
@@ -168,7 +169,8 @@ package struct ServerClient: Sendable {
                 "server unreachable",
                 metadata: ["http.method": "\(verb.rawValue)", "http.path": "\(Self.route(path))"]
             )
-            throw DaemonError(.offline, "Cannot reach the server \(server.absoluteString): \(Self.reason(error))")
+            throw ServerClientError(
+                .unreachable, "Cannot reach the server \(server.absoluteString): \(Self.reason(error))", cause: error)
         }
         logger.debug(
             "server answered",
@@ -183,16 +185,17 @@ package struct ServerClient: Sendable {
         return payload
     }
 
-    /// Maps a failed answer onto the `spec/rpc.md` reasons, keeping the server's own sentence.
-    static func error(
+    /// Classifies a failed answer by its status, keeping the server's own sentence.
+    package static func error(
         status: Int,
         payload: Data,
         retryAfter: String?,
         authentication: Authentication
-    ) -> DaemonError {
+    ) -> ServerClientError {
         let body = try? WireCoding.decoder().decode(ErrorResponse.self, from: payload)
         var error = mapped(
             status: status, message: body?.message, retryAfter: retryAfter, authentication: authentication)
+        error.status = status
         error.serverCode = body?.code
         error.existingConversationId = body?.conversationId
         return error
@@ -203,27 +206,28 @@ package struct ServerClient: Sendable {
         message: String?,
         retryAfter: String?,
         authentication: Authentication
-    ) -> DaemonError {
+    ) -> ServerClientError {
         let message = message ?? "The server answered HTTP \(status)"
         switch status {
         case 400, 413, 422:
-            return DaemonError(.invalidInput, message)
+            return ServerClientError(.invalidRequest, message)
         case 401:
-            if case .credentials = authentication { return DaemonError(.forbidden, message) }
-            return DaemonError(.notSignedIn, "The server no longer accepts this session: log in again (\(message))")
+            if case .credentials = authentication { return ServerClientError(.badCredentials, message) }
+            return ServerClientError(
+                .sessionRejected, "The server no longer accepts this session: log in again (\(message))")
         case 403:
-            return DaemonError(.forbidden, message)
+            return ServerClientError(.forbidden, message)
         case 404, 410:
-            return DaemonError(.notFound, message)
+            return ServerClientError(.notFound, message)
         case 409:
-            return DaemonError(.conflict, message)
+            return ServerClientError(.conflict, message)
         case 429:
             let seconds = retryAfter.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 60
-            return DaemonError(.rateLimited, message, retryAfter: max(seconds, 1))
+            return ServerClientError(.rateLimited, message, retryAfter: max(seconds, 1))
         case 502, 503, 504:
-            return DaemonError(.offline, "The server is unavailable now (HTTP \(status)): \(message)")
+            return ServerClientError(.unavailable, "The server is unavailable now (HTTP \(status)): \(message)")
         default:
-            return DaemonError(.failed, "The server failed (HTTP \(status)): \(message)")
+            return ServerClientError(.failed, "The server failed (HTTP \(status)): \(message)")
         }
     }
 
@@ -240,11 +244,11 @@ package struct ServerClient: Sendable {
         return String(describing: error)
     }
 
-    static func segment(_ value: String) throws(DaemonError) -> String {
+    static func segment(_ value: String) throws(ServerClientError) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         guard !value.isEmpty, let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) else {
-            throw DaemonError(.invalidInput, "An id must not be empty")
+            throw ServerClientError(.invalidRequest, "An id must not be empty")
         }
         return encoded
     }
