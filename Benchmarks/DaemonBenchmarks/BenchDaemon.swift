@@ -23,7 +23,9 @@ final class BenchDaemon: @unchecked Sendable {
         for index in key.indices { key[index] = UInt8.random(in: 0...255) }
         _ = FileManager.default.createFile(
             atPath: keyFile.path, contents: Data(key), attributes: [.posixPermissions: 0o600])
-        let config = "unlock = \"keyfile\"\nkeyFile = \"\(keyFile.path)\"\n"
+        var config = "unlock = \"keyfile\"\nkeyFile = \"\(keyFile.path)\"\n"
+        // A log kept for reading afterwards is worth its debug lines (one per batch of events).
+        if ChildProcess.logDirectory != nil { config += "\n[log]\nlevel = \"debug\"\n" }
         try Data(config.utf8).write(to: root.appendingPathComponent("config.toml"))
         socketPath = root.appendingPathComponent("d.sock").path
     }
@@ -93,6 +95,21 @@ final class BenchDaemon: @unchecked Sendable {
         connection = nil
         child?.stop()
         child = nil
+    }
+
+    /// Keeps a copy of the stopped daemon's data directory, for ``restoreData(from:)``.
+    func snapshotData() throws -> URL {
+        let copy = root.appendingPathComponent("data-snapshot")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("data"), to: copy)
+        return copy
+    }
+
+    /// Puts the stopped daemon's data directory back as it was at ``snapshotData()``.
+    func restoreData(from snapshot: URL) throws {
+        let data = root.appendingPathComponent("data")
+        try FileManager.default.removeItem(at: data)
+        try FileManager.default.copyItem(at: snapshot, to: data)
     }
 
     func remove() {

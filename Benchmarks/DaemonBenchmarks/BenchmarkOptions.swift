@@ -12,12 +12,14 @@ struct BenchmarkOptions: Sendable {
     var rpcCalls = 20_000
     /// Messages the catch-up scenario sends while the receiver is off.
     var backlog = 10_000
+    /// How many times the catch-up scenario replays the same backlog into the same starting state.
+    var catchUpRuns = 5
     /// Seed of the generated history, so every run searches the same text.
     var seed: UInt64 = 0x00D1_A106
 
     static let usage = """
         usage: DaemonBenchmarks [--only index-build,search,index-update,rpc,catch-up] [--messages 100000]
-               [--conversations 200] [--searches 2000] [--rpc-calls 20000] [--backlog 10000] [--seed N]
+               [--conversations 200] [--searches 2000] [--rpc-calls 20000] [--backlog 10000] [--catch-up-runs 5] [--seed N]
         """
 
     /// Parses `--name value` pairs; returns nil (after printing why) on a bad argument or `--help`.
@@ -58,6 +60,9 @@ struct BenchmarkOptions: Sendable {
         case "--backlog":
             guard let count = Int(value), (10...100_000).contains(count) else { return false }
             backlog = count
+        case "--catch-up-runs":
+            guard let count = Int(value), (1...100).contains(count) else { return false }
+            catchUpRuns = count
         case "--seed":
             guard let seed = UInt64(value) else { return false }
             self.seed = seed

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A program of this build (`dialogued`, `dialogue-server`) started for a benchmark and stopped at
-/// the end; its standard output is kept for the line that says where it listens.
+/// the end; its standard output is kept for the line that says where it listens. With
+/// `DIALOGUE_BENCH_LOGS=DIR` its standard error (its log) goes to `DIR/NAME-MILLISECONDS-X.log`, for reading a
+/// run's timeline afterwards; otherwise nowhere.
 final class ChildProcess: @unchecked Sendable {
     let process = Process()
     private let output = Pipe()
@@ -18,11 +20,26 @@ final class ChildProcess: @unchecked Sendable {
         variables.merge(environment) { _, new in new }
         process.environment = variables
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = Self.logFile(for: name) ?? FileHandle.nullDevice
         try process.run()
     }
 
     var pid: Int32 { process.processIdentifier }
+
+    /// Where a child's log goes when `DIALOGUE_BENCH_LOGS` names a directory.
+    static var logDirectory: URL? {
+        ProcessInfo.processInfo.environment["DIALOGUE_BENCH_LOGS"].map { URL(fileURLWithPath: $0) }
+    }
+
+    private static func logFile(for name: String) -> FileHandle? {
+        guard let directory = logDirectory else { return nil }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let stamp = Int(Date().timeIntervalSince1970 * 1000)
+        let path = directory.appendingPathComponent("\(name)-\(stamp)-\(UUID().uuidString.prefix(4)).log").path
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }
 
     /// Reads standard output until a line starts with `prefix`, and returns it.
     func line(startingWith prefix: String) throws -> String {
@@ -62,6 +79,18 @@ final class ChildProcess: @unchecked Sendable {
             }
         }
         return totals.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
+    }
+
+    /// User and system CPU time of every thread so far, in seconds (`/proc/PID/stat`, in clock
+    /// ticks: 10 ms resolution).
+    var cpuSeconds: Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return 0 }
+        // Fields after the command name; utime and stime are the 14th and 15th of the line.
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     private func statusBytes(_ field: String) -> Int {

@@ -8,23 +8,29 @@ extension LocalStore {
         counters.add(messages: inserted ? 1 : 0)
     }
 
-    /// Writes one message (update in place, or insert).
+    /// Writes one message (insert, or update in place: the row keeps its place in the order).
+    /// Insert first, because almost every message written is new (a synced backlog); an existing
+    /// one costs the second statement. `encoder` may be shared by the writes of one transaction.
     /// - Returns: whether it was new, for the in-memory count (added by the caller after commit).
     @discardableResult
-    func save(_ message: CachedMessage, in db: Database) throws -> Bool {
-        let cell = try Self.seal(messagesCipher, try Self.encode(message), column: "data", row: message.id)
+    func save(_ message: CachedMessage, in db: Database, encoder: JSONEncoder = LocalStore.encoder()) throws -> Bool {
+        let cell = try Self.seal(
+            messagesCipher, Array(try encoder.encode(message)), column: "data", row: message.id)
         let arguments: StatementArguments = [
             message.conversationId, Int64(message.createdAt.timeIntervalSince1970 * 1000), message.state.rawValue,
             Data(cell), message.id,
         ]
         try db.cachedStatement(
+            sql: """
+                INSERT INTO messages (conversation_id, created_at, state, data, id) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO NOTHING
+                """
+        ).execute(arguments: arguments)
+        guard db.changesCount == 0 else { return true }
+        try db.cachedStatement(
             sql: "UPDATE messages SET conversation_id = ?, created_at = ?, state = ?, data = ? WHERE id = ?"
         ).execute(arguments: arguments)
-        guard db.changesCount == 0 else { return false }
-        try db.cachedStatement(
-            sql: "INSERT INTO messages (conversation_id, created_at, state, data, id) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: arguments)
-        return true
+        return false
     }
 
     package func message(id: String) async throws -> CachedMessage? {

@@ -90,7 +90,8 @@ extension LocalStore {
             try db.execute(sql: "DELETE FROM messages WHERE conversation_id = ?", arguments: [deletingConversation])
             added -= db.changesCount
         }
-        for message in messages where try self.save(message, in: db) { added += 1 }
+        let encoder = Self.encoder()
+        for message in messages where try self.save(message, in: db, encoder: encoder) { added += 1 }
         for (key, cell) in cells {
             if let cell {
                 try db.execute(

@@ -17,9 +17,11 @@ package protocol SyncConsumer: Sendable {
     /// pass. Each stored event is stored with its effects, as by ``apply(_:)``. A default applies
     /// them one at a time.
     func apply(batch events: [SyncEvent]) async -> SyncBatchOutcome
-    /// Called on the reader's task as each event arrives, once it is queued for the applier, for
-    /// work that depends on the event alone (checking its signatures): it runs beside the applies
-    /// of earlier events, and the applier must not rely on it having run. A default does nothing.
+    /// Called on the reader's task as each event arrives, once it is queued for the applier, and
+    /// again by the applier for the events of a batch it waits to fill, for work that depends on
+    /// the event alone (checking its signatures): it runs beside the applies of earlier events,
+    /// may run twice or concurrently for one event, and the applier must not rely on it having
+    /// run. A default does nothing.
     func prepare(_ event: SyncEvent)
     /// Refetches what the pruned log would have said, then stores `cursor`.
     func refetchState(cursor: Int64) async throws(SyncApplyError)

@@ -18,13 +18,10 @@ package actor SyncService {
     private var afterClose: [SyncStateMachine.Action]?
     /// How many frames may wait, read and decoded, while a batch is applied.
     private static let readAhead = 1024
-    /// The most events applied as one batch: a bound on how long front ends wait for the first
-    /// of them during a catch-up.
-    private static let batchLimit = 256
-    /// A take of at least this many frames means a backlog is streaming in: the applier then
-    /// waits ``gatherDelay`` for the reader to get further, so the batch (one transaction, one
-    /// hop to front ends) is larger. A live event, alone, is applied at once.
-    private static let gatherThreshold = 16
+    /// Batches of at most 256 events (a bound on how long front ends wait for the first of them
+    /// during a catch-up); while a backlog streams in, the applier waits ``gatherDelay`` for the
+    /// reader to get further, so a batch is larger (``BatchGathering``).
+    private static let gathering = BatchGathering(limit: 256, threshold: 16)
     private static let gatherDelay = Duration.milliseconds(5)
 
     /// - Parameters:
@@ -61,6 +58,11 @@ package actor SyncService {
 
     /// The sequence number of the last event the consumer stored.
     package var cursor: Int64 { machine.cursor }
+
+    /// Whether the connection is still replaying the backlog (the server has not said `ready`).
+    private var replaying: Bool {
+        if case .connected(replaying: true, _) = machine.state { true } else { false }
+    }
 
     /// Runs until cancelled.
     package func run() async {
@@ -140,10 +142,18 @@ package actor SyncService {
                             if case .event(let event) = frame { self.consumer.prepare(event) }
                         }
                     }
-                    while var frames = await queue.take(maximum: Self.batchLimit) {
-                        if frames.count >= Self.gatherThreshold, frames.count < Self.batchLimit {
-                            try await Task.sleep(for: Self.gatherDelay)
-                            frames += queue.takeAvailable(maximum: Self.batchLimit - frames.count)
+                    let limit = Self.gathering.limit
+                    while var frames = await queue.take(maximum: limit) {
+                        if Self.gathering.waits(after: frames, replaying: await self.replaying) {
+                            // The wait goes first to what applying them would do anyway (their
+                            // signatures, on this core while the reader has the other), then to
+                            // sleep for what is left of it.
+                            let clock = ContinuousClock()
+                            let began = clock.now
+                            for case .event(let event) in frames { self.consumer.prepare(event) }
+                            let left = Self.gatherDelay - (clock.now - began)
+                            if left > .zero { try await Task.sleep(for: left) }
+                            frames += queue.takeAvailable(maximum: limit - frames.count)
                         }
                         guard await self.received(frames, outbound: outbound) else { break }
                     }

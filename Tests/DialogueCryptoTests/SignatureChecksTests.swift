@@ -94,4 +94,19 @@ struct SignatureChecksTests {
         ahead.removeAll()
         #expect(ahead.pending == 0)
     }
+
+    @Test func anEnvelopeAlreadyCheckedAheadIsNotCheckedAgainByASecondChecker() async throws {
+        var s = try Scenario()
+        let envelope = try s.aliceSession.seal(.text("once"), directory: s.directory, nowMs: testNow).encoded
+        let ahead = SignaturesAhead()
+        ahead.use(s.directory)
+        ahead.check([envelope])
+        // A second check (the applier, while its batch fills) leaves the entry as it is: with no
+        // keys at all it would otherwise have dropped it.
+        ahead.use(VerifiedDirectory())
+        ahead.check([envelope])
+        #expect(ahead.pending == 1)
+        let batch = ahead.take([envelope])
+        #expect(batch.covers(envelope, key: s.alice.device.identityKey.publicKey))
+    }
 }

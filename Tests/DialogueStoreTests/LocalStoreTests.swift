@@ -153,4 +153,20 @@ struct LocalStoreTests {
         let reopened = try LocalStore(directory: directory, cipher: cipher)
         #expect(reopened.counts() == (outbox: 0, messages: 2))
     }
+
+    @Test func aRewrittenMessageKeepsItsPlaceAmongThoseOfTheSameMoment() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try LocalStore(directory: directory, cipher: try Self.cipher())
+        try await store.apply(
+            messages: [Self.message("b", at: 5, text: "first"), Self.message("a", at: 5, text: "second")], cursor: 1)
+        // Rewritten in a batch with a new message, as a synced edit arrives with newer ones.
+        try await store.apply(
+            messages: [Self.message("c", at: 5, text: "third"), Self.message("b", at: 5, text: "first, edited")],
+            cursor: 2)
+        let page = try await store.messages(conversationId: "c1", limit: 10)
+        #expect(page.map(\.id) == ["b", "a", "c"])
+        #expect(page.map(\.text) == ["first, edited", "second", "third"])
+        #expect(store.messageCount() == 3)
+    }
 }

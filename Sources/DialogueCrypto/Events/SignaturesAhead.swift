@@ -1,9 +1,10 @@
 import Synchronization
 
 /// Signatures checked as events arrive, shared out between the sync reader and the applier: the
-/// reader checks each event's envelopes after queueing it, while earlier events are applied; the
-/// applier takes what is checked when it opens a batch and claims the rest, which its own `open`
-/// then checks, so the reader skips them. Each signature is checked once, on whichever core gets
+/// reader checks each event's envelopes after queueing it, while earlier events are applied (and
+/// the applier checks those of a batch it is still gathering); the applier takes what is checked
+/// when it opens a batch and claims the rest, which its own `open` then checks, so the reader
+/// skips them. Each signature is checked once, on whichever core gets
 /// to it first. Entries bind bytes to a key exactly as in ``SignatureChecks``, so a key that
 /// changed in between is simply checked again by `open`.
 package final class SignaturesAhead: Sendable {
@@ -30,17 +31,23 @@ package final class SignaturesAhead: Sendable {
     }
 
     /// Checks envelopes the applier has not claimed, outside the lock. What does not verify is
-    /// not noted (`open` reports it in order).
+    /// not noted (`open` reports it in order). More than one thread may check ahead (the reader,
+    /// and the applier while it waits for a batch to fill): an envelope another one is checking,
+    /// or has checked, is left to it.
     package func check(_ envelopes: [[UInt8]]) {
         for bytes in envelopes {
             let fingerprint = SignatureChecks.Fingerprint(bytes)
             let directory = state.withLock { state -> VerifiedDirectory? in
-                if case .taken = state.entries[fingerprint] {
+                switch state.entries[fingerprint] {
+                case .taken:
                     state.entries[fingerprint] = nil
                     return nil
+                case .checking, .verified:
+                    return nil
+                case nil:
+                    state.entries[fingerprint] = .checking
+                    return state.directory
                 }
-                state.entries[fingerprint] = .checking
-                return state.directory
             }
             guard let directory else { continue }
             let key = SignatureChecks.verifiedKey(bytes, directory: directory)
