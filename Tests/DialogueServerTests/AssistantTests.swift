@@ -131,9 +131,12 @@ struct AssistantTests {
         await provider.stop()
     }
 
-    @Test func aClientThatLeavesCancelsTheUpstreamRequest() async throws {
+    /// Whether the provider keeps streaming (a write to the gone client fails) or has gone silent
+    /// (only the connection's closing says the client left), the upstream request is cancelled.
+    @Test(arguments: [(FakeProvider.Scenario.slow, 3), (.stall, 1)])
+    func aClientThatLeavesCancelsTheUpstreamRequest(_ scenario: FakeProvider.Scenario, chunksRead: Int) async throws {
         let provider = try await FakeProvider()
-        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(.slow))) { server in
+        try await withTestServer(settings: TestSettings(assistantBaseURL: provider.baseURL(scenario))) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/api/auth/chatbot")
@@ -146,11 +149,11 @@ struct AssistantTests {
                 var chunks = 0
                 for try await _ in response.body {
                     chunks += 1
-                    if chunks == 3 { return chunks }
+                    if chunks == chunksRead { return chunks }
                 }
                 return chunks
             }
-            #expect(try await reader.value == 3)
+            #expect(try await reader.value == chunksRead)
             try await client.shutdown()
             let deadline = ContinuousClock.now + .seconds(10)
             while provider.abandoned == 0 && ContinuousClock.now < deadline {

@@ -23,7 +23,10 @@ struct AssistantController {
                 "AI assistant is not configured: set DIALOGUE_AI_API_KEY (or GROQ_API_KEY) on the server."
             )
         }
-        let body = try await request.decodeJSON(AssistantRequest.self, context: context)
+        // Collected into the request itself, so that the answer below can still watch the
+        // connection's inbound side (`consumeWithCancellationOnInboundClose`).
+        var request = request
+        let body = try await request.collectJSON(AssistantRequest.self, context: context)
         try validate(body)
         if let retryAfter = await limiter.attempt(userId) {
             throw ServerError(
@@ -38,27 +41,33 @@ struct AssistantController {
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
-            body: ResponseBody { writer in
-                var decoder = ChatStreamDecoder()
-                var finished = false
-                func emit(_ outputs: [ChatStreamDecoder.Output]) async throws {
-                    for output in outputs where !finished {
-                        switch output {
-                        case .token(let text): try await writer.write(ByteBuffer(string: text))
-                        case .done: finished = true
-                        case .error(let message):
-                            logger.warning("the AI provider failed mid-answer", metadata: ["error": "\(message)"])
-                            throw ServerError(.badGateway, code: .assistantUnavailable, message)
-                        case .malformed:
-                            logger.notice("skipped a malformed event from the AI provider")
+            body: ResponseBody { [request] writer in
+                // A client that leaves while the provider is silent fails no write: the closing of
+                // its connection cancels the relay instead, and with it the upstream request.
+                // (Hummingbird then closes the connection after this answer.)
+                try await request.body.consumeWithCancellationOnInboundClose { _ in
+                    var decoder = ChatStreamDecoder()
+                    var finished = false
+                    func emit(_ outputs: [ChatStreamDecoder.Output]) async throws {
+                        for output in outputs where !finished {
+                            switch output {
+                            case .token(let text): try await writer.write(ByteBuffer(string: text))
+                            case .done: finished = true
+                            case .error(let message):
+                                logger.warning(
+                                    "the AI provider failed mid-answer", metadata: ["error": "\(message)"])
+                                throw ServerError(.badGateway, code: .assistantUnavailable, message)
+                            case .malformed:
+                                logger.notice("skipped a malformed event from the AI provider")
+                            }
                         }
                     }
+                    for try await buffer in upstream.body {
+                        try await emit(decoder.feed(buffer.readableBytesView))
+                        if finished { break }
+                    }
+                    try await emit(decoder.finish())
                 }
-                for try await buffer in upstream.body {
-                    try await emit(decoder.feed(buffer.readableBytesView))
-                    if finished { break }
-                }
-                try await emit(decoder.finish())
                 try await writer.finish(nil)
             }
         )

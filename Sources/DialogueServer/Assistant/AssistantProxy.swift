@@ -9,7 +9,8 @@ import NIOHTTP1
 ///
 /// Errors before the first token become clear HTTP errors; after it, the stream is cut short
 /// (the client sees an incomplete response). When the client goes away, the upstream request
-/// is cancelled with it.
+/// is cancelled with it, also while the provider is silent (`AssistantController` watches the
+/// connection's inbound side, not only its writes).
 package struct AssistantProxy: Sendable {
     let configuration: AssistantConfiguration
     let client: HTTPClient
