@@ -97,6 +97,34 @@ struct SyncTests {
         }
     }
 
+    /// The replay is read in pages (the next read while the last is sent): a backlog of several
+    /// pages, and one ending exactly on a page, arrives whole and in order, then `ready`.
+    @Test func aReplayOfSeveralPagesIsWholeAndInOrder() async throws {
+        try await withTestServer { server in
+            let ann = try await Fixtures.signup(server, name: "Ann")
+            let ben = try await Fixtures.signup(server, name: "Ben")
+            let direct = try await Fixtures.createDirect(ann, with: ben)
+            // 399 and 450 messages: about two pages of 200, and more than two.
+            for total in [399, 450] {
+                let already = total == 399 ? 0 : 399
+                for index in already..<total { _ = try await Fixtures.send(ann, to: direct.id, text: "m\(index)") }
+                let socket = TestSocket(port: server.port, token: ben.token)
+                let frames = try await socket.wait(timeout: 20, "ready") { $0.contains(where: \.isReady) }
+                let readyIndex = try #require(frames.firstIndex { $0.isReady })
+                let replayed = frames[..<readyIndex].compactMap { frame -> SyncEvent? in
+                    if case .event(let event) = frame { return event }
+                    return nil
+                }
+                #expect(replayed.map(\.seq) == Array(1...Int64(replayed.count)), "gap or duplicate before ready")
+                #expect(replayed.filter { $0.type == .messageNew }.count == total)
+                if case .ready(let cursor) = frames[readyIndex] { #expect(cursor == replayed.last?.seq) }
+                let texts = socket.events.compactMap { $0.data.message?.envelope }
+                #expect(texts == (0..<total).map { Fixtures.envelope("m\($0)") })
+                await socket.close()
+            }
+        }
+    }
+
     @Test func liveEventsCarryTheSameIdsAsReplayedOnes() async throws {
         try await withTestServer { server in
             let ann = try await Fixtures.signup(server, name: "Ann")

@@ -142,14 +142,27 @@ struct SyncSession {
             try await send(.resync(cursor: bounds.current))
             lastSent = bounds.current
         }
+        let store = self.store
+        let userId = self.userId
+        /// Sends the log after `lastSent`; the next page is read while this one is sent.
         func catchUp() async throws {
+            var page = try await store.events(userId: userId, after: lastSent, limit: Self.pageSize)
             while true {
-                let page = try await store.events(userId: userId, after: lastSent, limit: Self.pageSize)
-                for event in page {
-                    try await send(.event(event))
-                    lastSent = event.seq
+                let next = page.count == Self.pageSize ? page.last?.seq : nil
+                let reading = next.map { after in
+                    Task { try await store.events(userId: userId, after: after, limit: Self.pageSize) }
                 }
-                if page.count < Self.pageSize { return }
+                do {
+                    for event in page {
+                        try await send(.event(event))
+                        lastSent = event.seq
+                    }
+                } catch {
+                    reading?.cancel()
+                    throw error
+                }
+                guard let reading else { return }
+                page = try await reading.value
             }
         }
         try await catchUp()

@@ -13,11 +13,12 @@ extension SQLiteServerStore {
             )
             let decoder = WireCoding.decoder()
             var events: [SyncEvent] = []
+            events.reserveCapacity(rows.count)
             for row in rows {
-                guard let type = EventType(rawValue: row["type"]) else { continue }
-                let data = try decoder.decode(EventData.self, from: Data((row["data"] as String).utf8))
-                events.append(
-                    SyncEvent(seq: row["seq"], type: type, createdAt: Date(millis: row["created_at"]), data: data))
+                // By position (seq, type, data, created_at), as selected.
+                guard let type = EventType(rawValue: row[1]) else { continue }
+                let data = try decoder.decode(EventData.self, from: Data((row[2] as String).utf8))
+                events.append(SyncEvent(seq: row[0], type: type, createdAt: Date(millis: row[3]), data: data))
             }
             return try Self.hydrate(db, events)
         }

@@ -55,11 +55,11 @@ extension SQLiteServerStore {
         order: String = "m.created_at, m.rowid",
         limit: Int? = nil
     ) throws -> [Message] {
-        var sql = "SELECT m.* FROM messages m WHERE \(condition) ORDER BY \(order)"
+        var sql = "SELECT \(messageColumns) FROM messages m WHERE \(condition) ORDER BY \(order)"
         if let limit { sql += " LIMIT \(limit)" }
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         if rows.isEmpty { return [] }
-        let ids: [String] = rows.map { $0["id"] }
+        let ids: [String] = rows.map { $0[0] }
         let idList = jsonArray(ids)
         var reactions: [String: [Reaction]] = [:]
         for row in try Row.fetchAll(
@@ -85,27 +85,35 @@ extension SQLiteServerStore {
             seen[row["message_id"], default: []].append(row["user_id"])
         }
         return rows.map { row in
-            let id: String = row["id"]
+            // By position, in the order of ``messageColumns``: a catch-up reads thousands of
+            // rows, and a lookup by name compares column names case-insensitively each time.
+            let id: String = row[0]
             return Message(
                 id: id,
-                conversationId: row["conversation_id"],
-                senderId: row["sender_id"],
-                senderDeviceId: row["sender_device_id"],
-                epoch: row["epoch"],
-                envelope: (row["envelope"] as Data?).map(Bytes.init),
-                blobIds: decodeStringArray(row["blob_ids"]),
-                createdAt: Date(millis: row["created_at"]),
-                editedAt: (row["edited_at"] as Int64?).map(Date.init(millis:)),
-                editEnvelope: (row["edit_envelope"] as Data?).map(Bytes.init),
-                deleted: row["deleted"] as Bool,
-                deletedAt: (row["deleted_at"] as Int64?).map(Date.init(millis:)),
-                deletedBy: row["deleted_by"],
-                deleteEnvelope: (row["delete_envelope"] as Data?).map(Bytes.init),
+                conversationId: row[1],
+                senderId: row[2],
+                senderDeviceId: row[3],
+                epoch: row[4],
+                envelope: (row[5] as Data?).map(Bytes.init),
+                blobIds: decodeStringArray(row[6]),
+                createdAt: Date(millis: row[7]),
+                editedAt: (row[8] as Int64?).map(Date.init(millis:)),
+                editEnvelope: (row[9] as Data?).map(Bytes.init),
+                deleted: row[10] as Bool,
+                deletedAt: (row[11] as Int64?).map(Date.init(millis:)),
+                deletedBy: row[12],
+                deleteEnvelope: (row[13] as Data?).map(Bytes.init),
                 reactions: reactions[id] ?? [],
                 seenBy: seen[id] ?? []
             )
         }
     }
+
+    /// The columns ``fetchMessages(_:condition:arguments:order:limit:)`` reads, by position.
+    private static let messageColumns = """
+        m.id, m.conversation_id, m.sender_id, m.sender_device_id, m.epoch, m.envelope, m.blob_ids, \
+        m.created_at, m.edited_at, m.edit_envelope, m.deleted, m.deleted_at, m.deleted_by, m.delete_envelope
+        """
 
     static func fetchMessage(_ db: Database, id: String) throws -> Message? {
         try fetchMessages(db, condition: "m.id = ?", arguments: [id]).first
