@@ -51,6 +51,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Shared: wire types and cryptography
@@ -71,15 +72,20 @@ let package = Package(
         ),
 
         // MARK: Server
-        /// What the server keeps: the ServerStore protocol and its SQLite implementation, with its
-        /// own error type; no HTTP, so the HTTP layer converts its errors once.
+        /// What the server keeps: the ServerStore protocol and its two implementations, SQLite (one
+        /// machine) and PostgreSQL (several instances), with its own error type; no HTTP, so the
+        /// HTTP layer converts its errors once.
         .target(
             name: "DialogueServerStore",
             dependencies: [
                 "DialogueProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -218,17 +224,19 @@ let package = Package(
 
         // MARK: Tests
         /// What the suites share: child processes, short temporary directories, a seeded
-        /// generator, a lock, the server in-process or as the real program, and the AI provider
-        /// double.
+        /// generator, a lock, the server in-process or as the real program, a PostgreSQL
+        /// database per test, and the AI provider double.
         .target(
             name: "DialogueTestSupport",
             dependencies: [
                 "DialogueServer",
+                "DialogueServerStore",
                 "DialogueCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/DialogueTestSupport",
             swiftSettings: swiftSettings

@@ -6,7 +6,7 @@ set -euo pipefail
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
-packages=(libsqlite3-dev libssl-dev libsystemd-dev sqlite3 openssl socat python3 python3-pip dpkg-dev lintian libgd-dev dbus-daemon tmux)
+packages=(libsqlite3-dev libssl-dev libsystemd-dev sqlite3 openssl socat python3 python3-pip dpkg-dev lintian libgd-dev dbus-daemon tmux postgresql-15 postgresql-client-15 haproxy)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

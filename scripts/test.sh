@@ -9,6 +9,21 @@ scripts/install-deps.sh
 echo "== swift format lint"
 git ls-files -z -- '*.swift' | xargs -0 swift format lint --strict --configuration .swift-format
 
+echo "== PostgreSQL"
+# A throwaway cluster for the server suite's PostgreSQL runs; every test makes its own database.
+postgres_dir="$(mktemp -d "${TMPDIR:-/tmp}/dialogue-pg.XXXXXX")"
+chmod 755 "$postgres_dir" # as root the cluster runs as `postgres`, which must reach its data
+stop_postgres() {
+    scripts/postgres.sh stop "$postgres_dir/data" || true
+    rm -rf "$postgres_dir"
+}
+trap stop_postgres EXIT
+postgres_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+DIALOGUE_TEST_POSTGRES_URL="$(scripts/postgres.sh start "$postgres_dir/data" "$postgres_port")"
+export DIALOGUE_TEST_POSTGRES_URL
+export DIALOGUE_TEST_POSTGRES_DATA="$postgres_dir/data"
+echo "PostgreSQL on port $postgres_port"
+
 echo "== swift test"
 # A hung test must fail the run, not stall CI until its own time limit.
 timeout --kill-after=30 2400 swift test -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error "$@"

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The composition root: builds the whole server from a configuration so that the executable
 /// and the tests run exactly the same thing.
@@ -28,7 +29,16 @@ package enum ServerApplication {
             logger.warning("development mode: using an ephemeral JWT secret; tokens end with this process")
         }
         let hub = EventHub(queueLimit: configuration.connectionQueueLimit)
-        let store = try SQLiteServerStore(directory: configuration.dataDirectory, sink: hub, logger: logger)
+        let store: any ServerStore
+        var storeServices: [any Service] = []
+        if let database = configuration.database {
+            let postgres = try await PostgresServerStore.open(url: database, sink: hub, logger: logger)
+            store = postgres
+            storeServices = postgres.services
+            logger.info("store: PostgreSQL", metadata: ["database": "\(database)"])
+        } else {
+            store = try SQLiteServerStore(directory: configuration.dataDirectory, sink: hub, logger: logger)
+        }
         let assistantClient = HTTPClient(
             eventLoopGroupProvider: .singleton,
             configuration: HTTPClient.Configuration(
@@ -61,6 +71,7 @@ package enum ServerApplication {
             onServerRunning: { channel in await onRunning(channel.localAddress) },
             logger: logger
         )
+        app.addServices(storeServices)
         app.addServices(AssistantClientService(client: assistantClient))
         app.addServices(
             EventPruningService(

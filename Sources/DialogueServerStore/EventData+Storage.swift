@@ -1,4 +1,5 @@
 import DialogueProtocol
+import Foundation
 
 extension EventData {
     /// The form kept in the log: bodies replaced by ids, filled in again when the event is read.
@@ -27,5 +28,15 @@ extension EventData {
         if let reaction { copy.reactionId = reaction.id }
         if let user { copy.userId = user.id }
         return copy
+    }
+
+    /// What both stores write for one appended event: the log's text (references only, so later
+    /// deletes leave no copy behind), and the live form with its wire JSON, made once for every
+    /// recipient.
+    func encodedForms() throws -> (stored: String, live: EventData, encodedLive: String) {
+        let encoder = WireCoding.encoder()
+        let stored = String(decoding: try encoder.encode(storedForm), as: UTF8.self)
+        let live = withReferences
+        return (stored, live, String(decoding: try encoder.encode(live), as: UTF8.self))
     }
 }

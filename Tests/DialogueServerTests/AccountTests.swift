@@ -6,8 +6,9 @@ import Testing
 
 @Suite("Accounts and tokens")
 struct AccountTests {
-    @Test func signupReturnsTokenAndProfileWithoutPassword() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func signupReturnsTokenAndProfileWithoutPassword(store: TestStore) async throws
+    {
+        try await withTestServer(store: store) { server in
             let reply = try await server.api().send(
                 .post,
                 "/api/auth/signup",
@@ -54,8 +55,8 @@ struct AccountTests {
         }
     }
 
-    @Test func duplicateEmailIsRefused() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func duplicateEmailIsRefused(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let first = SignupRequest(email: "dup@example.org", fullname: "One", password: "longenough")
             #expect(try await server.api().send(.post, "/api/auth/signup", json: first).status == .created)
             let again = try await server.api().send(.post, "/api/auth/signup", json: first)
@@ -64,8 +65,10 @@ struct AccountTests {
         }
     }
 
-    @Test func loginFailuresDoNotRevealWhetherTheAccountExists() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func loginFailuresDoNotRevealWhetherTheAccountExists(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store) { server in
             let signup = SignupRequest(email: "bo@example.org", fullname: "Bo", password: "longenough")
             _ = try await server.api().send(.post, "/api/auth/signup", json: signup)
             let good = try await server.api().send(
@@ -92,8 +95,8 @@ struct AccountTests {
         }
     }
 
-    @Test func eleventhLoginInTheWindowIsRateLimited() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func eleventhLoginInTheWindowIsRateLimited(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let attempt = LoginRequest(email: "x@example.org", password: "whatever1")
             for _ in 0..<10 {
                 let reply = try await server.api().send(.post, "/api/auth/login", json: attempt)
@@ -112,8 +115,8 @@ struct AccountTests {
         }
     }
 
-    @Test func aSixteenMegabyteBodyIsRefusedWith413() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func aSixteenMegabyteBodyIsRefusedWith413(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let user = try await Fixtures.signup(server, name: "Big")
             let body = Data(repeating: 0x61, count: 16 * 1024 * 1024)
             let reply = try await user.api.request(.put, "/api/auth/update-profile", body: body)
@@ -129,8 +132,8 @@ struct AccountTests {
         }
     }
 
-    @Test func updateProfileChangesNameBioAndAvatar() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func updateProfileChangesNameBioAndAvatar(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let user = try await Fixtures.signup(server, name: "Cy")
             let avatar = try await Fixtures.uploadBlob(user)
             let reply = try await user.api.send(
@@ -164,8 +167,8 @@ struct AccountTests {
         }
     }
 
-    @Test func bearerHeaderIsAcceptedToo() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func bearerHeaderIsAcceptedToo(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let user = try await Fixtures.signup(server, name: "Ed")
             let reply = try await server.api().request(
                 .get,
@@ -178,8 +181,8 @@ struct AccountTests {
         }
     }
 
-    @Test func badTokensAreRefused() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func badTokensAreRefused(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let user = try await Fixtures.signup(server, name: "Flo")
             let parts = user.token.split(separator: ".").map(String.init)
             try #require(parts.count == 3)
@@ -208,8 +211,8 @@ struct AccountTests {
         }
     }
 
-    @Test func expiredTokensAreRefused() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func expiredTokensAreRefused(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let user = try await Fixtures.signup(server, name: "Gus")
             #expect(try await user.api.get("/api/auth/check").status == .ok)
             server.clock.advance(by: Double(server.configuration.tokenLifetimeSeconds) + 1)
@@ -219,14 +222,14 @@ struct AccountTests {
         }
     }
 
-    @Test func unknownRoutesAndHealth() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func unknownRoutesAndHealth(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let missing = try await server.api().get("/api/nothing-here")
             #expect(missing.status == .notFound)
             #expect(missing.code == "not_found")
             let health = try await server.api().get("/api/health")
             #expect(health.status == .ok)
-            #expect(try health.decode(HealthResponse.self).store == "sqlite")
+            #expect(try health.decode(HealthResponse.self).store == store.rawValue)
         }
     }
 }

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Encrypted blobs")
 struct BlobTests {
-    @Test func uploadDownloadAndAccess() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func uploadDownloadAndAccess(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let eve = try await Fixtures.signup(server, name: "Eve")
@@ -25,8 +25,8 @@ struct BlobTests {
         }
     }
 
-    @Test func blobsOverTheLimitAreRefused() async throws {
-        try await withTestServer(settings: TestSettings(maxBlobBytes: 1000)) { server in
+    @Test(arguments: TestStore.allCases) func blobsOverTheLimitAreRefused(store: TestStore) async throws {
+        try await withTestServer(store: store, settings: TestSettings(maxBlobBytes: 1000)) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let reply = try await ann.api.request(
                 .post,

@@ -58,6 +58,34 @@ struct CommandLineTests {
         #expect(badFlag.status != 0)
     }
 
+    /// A database that cannot be used stops the start with one line that says why, status 69
+    /// (EX_UNAVAILABLE), and never the URL's password; a URL that is not PostgreSQL's is a
+    /// configuration error (78).
+    @Test func aDatabaseThatCannotBeUsedIsOneClearLine() async throws {
+        let secret = ["DIALOGUE_JWT_SECRET": String(repeating: "s", count: 40)]
+        let refused = try Self.run(
+            ["--port", "0", "--database-url", "postgres://dialogue:hunter2secret@127.0.0.1:1/dialogue"],
+            environment: secret)
+        #expect(refused.status == 69)
+        let lines = refused.stderr.split(separator: "\n").filter { $0.hasPrefix("dialogue-server:") }
+        #expect(lines.count == 1, "\(refused.stderr)")
+        #expect(lines.first?.contains("connection refused") == true, "\(refused.stderr)")
+        #expect(!refused.stderr.contains("hunter2secret") && !refused.stdout.contains("hunter2secret"))
+
+        let database = try await TestDatabase.create()
+        defer { Task { await database.drop() } }
+        let missing = try Self.run(
+            ["--port", "0", "--database-url", "\(database.urlText)_missing"], environment: secret)
+        #expect(missing.status == 69)
+        #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
+
+        let notPostgres = try Self.run(
+            ["--port", "0", "--database-url", "mysql://root:pw@db/dialogue"], environment: secret)
+        #expect(notPostgres.status == 78)
+        #expect(notPostgres.stderr.contains("postgres://"), "\(notPostgres.stderr)")
+        #expect(!notPostgres.stderr.contains("pw@"))
+    }
+
     @Test func sigtermShutsDownCleanlyAndDataSurvives() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Conversations, groups and the op log")
 struct ConversationTests {
-    @Test func oneDirectConversationPerPair() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func oneDirectConversationPerPair(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -34,8 +34,8 @@ struct ConversationTests {
         }
     }
 
-    @Test func createValidation() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func createValidation(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let cy = try await Fixtures.signup(server, name: "Cy")
@@ -81,8 +81,8 @@ struct ConversationTests {
         }
     }
 
-    @Test func groupAdminRules() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func groupAdminRules(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let admin = try await Fixtures.signup(server, name: "Admin")
             let bea = try await Fixtures.signup(server, name: "Bea")
             let cal = try await Fixtures.signup(server, name: "Cal")
@@ -218,8 +218,10 @@ struct ConversationTests {
         }
     }
 
-    @Test func whenTheAdminLeavesTheLongestStandingMemberTakesOver() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func whenTheAdminLeavesTheLongestStandingMemberTakesOver(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store) { server in
             let admin = try await Fixtures.signup(server, name: "Admin")
             let early = try await Fixtures.signup(server, name: "Early")
             let late = try await Fixtures.signup(server, name: "Late")
@@ -258,8 +260,9 @@ struct ConversationTests {
         }
     }
 
-    @Test func directConversationsCannotGainOrLoseMembers() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func directConversationsCannotGainOrLoseMembers(store: TestStore) async throws
+    {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let cy = try await Fixtures.signup(server, name: "Cy")
@@ -287,8 +290,8 @@ struct ConversationTests {
         }
     }
 
-    @Test func rekeyAndSetRoleThroughTheOpsRoute() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func rekeyAndSetRoleThroughTheOpsRoute(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let admin = try await Fixtures.signup(server, name: "Admin")
             let bea = try await Fixtures.signup(server, name: "Bea")
             let group = try await Fixtures.createGroup(admin, members: [bea])

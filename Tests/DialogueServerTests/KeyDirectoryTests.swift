@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Key directory and device linking")
 struct KeyDirectoryTests {
-    @Test func deviceListVersionsOnlyGoUp() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func deviceListVersionsOnlyGoUp(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             #expect(try await ben.api.get("/api/keys/\(ann.id)").status == .notFound)
@@ -51,8 +51,8 @@ struct KeyDirectoryTests {
         }
     }
 
-    @Test func pendingDevicesAndMailbox() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func pendingDevicesAndMailbox(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let newDevice = Fixtures.uniqueId("dev")

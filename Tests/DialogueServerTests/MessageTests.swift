@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Messages: send, history, seen, edit, delete, react")
 struct MessageTests {
-    @Test func sendAndPageThroughHistory() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func sendAndPageThroughHistory(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -32,8 +32,8 @@ struct MessageTests {
         }
     }
 
-    @Test func aRetryWithTheSameIdIsStoredOnce() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func aRetryWithTheSameIdIsStoredOnce(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -50,8 +50,8 @@ struct MessageTests {
         }
     }
 
-    @Test func sendRules() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func sendRules(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let eve = try await Fixtures.signup(server, name: "Eve")
@@ -96,8 +96,8 @@ struct MessageTests {
         }
     }
 
-    @Test func staleEpochAfterARemovalIsRefused() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func staleEpochAfterARemovalIsRefused(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let admin = try await Fixtures.signup(server, name: "Admin")
             let bea = try await Fixtures.signup(server, name: "Bea")
             let cal = try await Fixtures.signup(server, name: "Cal")
@@ -123,8 +123,8 @@ struct MessageTests {
         }
     }
 
-    @Test func editRules() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func editRules(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -168,8 +168,9 @@ struct MessageTests {
         }
     }
 
-    @Test func deleteWipesContentAndBlobButKeepsTheRecord() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func deleteWipesContentAndBlobButKeepsTheRecord(store: TestStore) async throws
+    {
+        try await withTestServer(store: store) { server in
             let admin = try await Fixtures.signup(server, name: "Admin")
             let bea = try await Fixtures.signup(server, name: "Bea")
             let cal = try await Fixtures.signup(server, name: "Cal")
@@ -210,17 +211,17 @@ struct MessageTests {
             #expect(moderated.status == .ok)
             #expect(try moderated.decode(MessageResponse.self).message.deleteEnvelope == Fixtures.envelope("del"))
 
-            // The ciphertext is gone from the database file itself, not just hidden.
+            // The ciphertext is gone from the store itself, not just hidden.
             let marker = "wipe-marker-\(UUID().uuidString)"
             let secret = try await Fixtures.send(bea, to: group.id, text: marker)
             _ = try await bea.api.request(.delete, "/api/messages/delete/\(secret.id)")
             try await Task.sleep(for: .milliseconds(50))
-            #expect(!(try StoreFiles.contain(marker, in: server.directory)))
+            #expect(!(try await server.storeContains(marker)))
         }
     }
 
-    @Test func reactionsAreStoredPerEvent() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func reactionsAreStoredPerEvent(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -260,8 +261,8 @@ struct MessageTests {
         }
     }
 
-    @Test func seenMarksAndUnreadCounts() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func seenMarksAndUnreadCounts(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let cal = try await Fixtures.signup(server, name: "Cal")
@@ -319,8 +320,10 @@ struct MessageTests {
         }
     }
 
-    @Test func recentReturnsTheNewestThousandAcrossConversations() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func recentReturnsTheNewestThousandAcrossConversations(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let cal = try await Fixtures.signup(server, name: "Cal")

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("The event stream on /api/ws")
 struct SyncTests {
-    @Test func theUpgradeNeedsAValidToken() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func theUpgradeNeedsAValidToken(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let anonymous = TestSocket(port: server.port, token: nil)
             try await anonymous.waitUntilClosed()
             #expect(anonymous.received.isEmpty)
@@ -15,8 +15,8 @@ struct SyncTests {
         }
     }
 
-    @Test func replayThenReadyThenLive() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func replayThenReadyThenLive(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -62,8 +62,10 @@ struct SyncTests {
         }
     }
 
-    @Test func resumeAfterADisconnectHasNoGapAndNoDuplicate() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func resumeAfterADisconnectHasNoGapAndNoDuplicate(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -73,34 +75,15 @@ struct SyncTests {
                     _ = try await Fixtures.send(ann, to: direct.id, text: "m\(index)")
                 }
             }
-            var received: [SyncEvent] = []
-            var cursor: Int64 = 0
             // Connect, take a few events, drop the connection, resume from the last stored seq.
-            for _ in 0..<4 {
-                let socket = TestSocket(port: server.port, token: ben.token, hello: cursor)
-                try await socket.wait("some events") { _ in socket.events.count >= 5 }
-                await socket.close()
-                received += socket.events
-                cursor = received.last?.seq ?? cursor
-            }
-            try await sender.value
-            let last = TestSocket(port: server.port, token: ben.token, hello: cursor)
-            try await last.wait(timeout: 20, "all messages") { _ in
-                (received + last.events).filter { $0.type == .messageNew }.count >= total
-            }
-            await last.close()
-            received += last.events
-            let seqs = received.map(\.seq)
-            #expect(seqs == Array(1...Int64(seqs.count)), "gap or duplicate in \(seqs)")
-            let texts = received.compactMap { $0.data.message?.envelope }
-            #expect(texts == (0..<total).map { Fixtures.envelope("m\($0)") })
+            try await TestSocket.readResuming(total: total, token: ben.token, ports: [server.port], while: sender)
         }
     }
 
     /// The replay is read in pages (the next read while the last is sent): a backlog of several
     /// pages, and one ending exactly on a page, arrives whole and in order, then `ready`.
-    @Test func aReplayOfSeveralPagesIsWholeAndInOrder() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func aReplayOfSeveralPagesIsWholeAndInOrder(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -125,8 +108,8 @@ struct SyncTests {
         }
     }
 
-    @Test func liveEventsCarryTheSameIdsAsReplayedOnes() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func liveEventsCarryTheSameIdsAsReplayedOnes(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
@@ -139,8 +122,10 @@ struct SyncTests {
         }
     }
 
-    @Test func aBadFrameBeforeHelloIsAnsweredAndHelloStillWorks() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func aBadFrameBeforeHelloIsAnsweredAndHelloStillWorks(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let socket = TestSocket(port: server.port, token: ann.token, hello: nil)
             socket.sendText("hello?")
@@ -153,8 +138,8 @@ struct SyncTests {
         }
     }
 
-    @Test func aCursorFromElsewhereGetsResync() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func aCursorFromElsewhereGetsResync(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let socket = TestSocket(port: server.port, token: ann.token, hello: 999)
             let frames = try await socket.wait("resync and ready") { $0.contains(where: \.isReady) }
@@ -167,17 +152,19 @@ struct SyncTests {
         }
     }
 
-    @Test func prunedHistoryGetsResync() async throws {
-        try await withTestServer(settings: TestSettings(eventRetentionSeconds: 60)) { server in
+    @Test(arguments: TestStore.allCases) func prunedHistoryGetsResync(store: TestStore) async throws {
+        try await withTestServer(store: store, settings: TestSettings(eventRetentionSeconds: 60)) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
             _ = try await Fixtures.send(ann, to: direct.id)
             // Restarting runs the pruning service at once with a clock past the retention period.
-            await server.stop()
+            await server.stop(dropping: false)
             server.clock.advance(by: 120)
             let restarted = try await TestServer.start(
                 directory: server.directory,
+                store: store,
+                database: server.database,
                 clock: server.clock,
                 configure: TestSettings(eventRetentionSeconds: 60).apply
             )
@@ -194,8 +181,8 @@ struct SyncTests {
         }
     }
 
-    @Test func typingIsRelayedOnlyToMembers() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func typingIsRelayedOnlyToMembers(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let eve = try await Fixtures.signup(server, name: "Eve")
@@ -234,8 +221,8 @@ struct SyncTests {
         }
     }
 
-    @Test func presenceOnlineAndLastSeen() async throws {
-        try await withTestServer { server in
+    @Test(arguments: TestStore.allCases) func presenceOnlineAndLastSeen(store: TestStore) async throws {
+        try await withTestServer(store: store) { server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let annSocket = TestSocket(port: server.port, token: ann.token)
@@ -273,8 +260,11 @@ struct SyncTests {
         }
     }
 
-    @Test func aSlowConsumerIsDisconnectedAndMemoryStaysBounded() async throws {
-        try await withTestServer(settings: TestSettings(sendTimeoutSeconds: 1, connectionQueueLimit: 8)) { server in
+    @Test(arguments: TestStore.allCases) func aSlowConsumerIsDisconnectedAndMemoryStaysBounded(store: TestStore)
+        async throws
+    {
+        try await withTestServer(store: store, settings: TestSettings(sendTimeoutSeconds: 1, connectionQueueLimit: 8)) {
+            server in
             let ann = try await Fixtures.signup(server, name: "Ann")
             let ben = try await Fixtures.signup(server, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DialogueProtocol
+import DialogueServerStore
 import Foundation
+import Hummingbird
 import Logging
 import ServiceLifecycle
 
@@ -20,6 +22,12 @@ package struct ServerCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("data-dir"), help: "Directory for the SQLite database.")
     var dataDirectory: String?
+
+    @Option(
+        name: .customLong("database-url"),
+        help: "postgres://user@host:port/database: keep everything in PostgreSQL instead of SQLite."
+    )
+    var databaseURL: String?
 
     @Option(name: .customLong("config"), help: "JSON configuration file.")
     var configFile: String?
@@ -41,6 +49,7 @@ package struct ServerCommand: AsyncParsableCommand {
                 host: host,
                 port: port,
                 dataDirectory: dataDirectory,
+                databaseURL: databaseURL,
                 development: development
             )
         } catch let error as ConfigurationError {
@@ -52,10 +61,17 @@ package struct ServerCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "dialogue-server")
         logger.logLevel = level
-        let app = try await ServerApplication.build(configuration: configuration, logger: logger) { address in
-            let text =
-                "dialogue-server listening on http://\(address?.ipAddress ?? configuration.host):\(address?.port ?? configuration.port)\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+        let app: any ApplicationProtocol
+        do {
+            app = try await ServerApplication.build(configuration: configuration, logger: logger) { address in
+                let text =
+                    "dialogue-server listening on http://\(address?.ipAddress ?? configuration.host):\(address?.port ?? configuration.port)\n"
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch let error as ServerStoreError {
+            // The store cannot be opened (a database that refuses, a directory not writable).
+            FileHandle.standardError.write(Data("dialogue-server: \(error.message)\n".utf8))
+            throw ExitCode(69)
         }
         try await app.runService()
     }

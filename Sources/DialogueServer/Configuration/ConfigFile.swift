@@ -10,6 +10,10 @@ struct ConfigFile: Decodable {
     var host: String?
     var port: Int?
     var dataDir: String?
+    /// `postgres://…`: keep everything in PostgreSQL instead of SQLite in `dataDir`.
+    var databaseURL: String?
+    /// A file holding that URL, so its password stays out of the config file.
+    var databaseURLFile: String?
     var jwtSecret: String?
     var jwtSecretFile: String?
     var tokenLifetimeSeconds: Int?

@@ -1,3 +1,4 @@
+import DialogueServerStore
 import Foundation
 
 extension ServerConfiguration {
@@ -9,9 +10,11 @@ extension ServerConfiguration {
         host: String?,
         port: Int?,
         dataDirectory: String?,
+        databaseURL: String? = nil,
         development: Bool
     ) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
+        var fileDatabaseURL: String?
         if let configFile {
             let data: Data
             do {
@@ -26,6 +29,7 @@ extension ServerConfiguration {
                 throw ConfigurationError("the config file \(configFile) is not valid: \(error)")
             }
             try configuration.apply(file)
+            fileDatabaseURL = try file.databaseURLFile.map(readSecret) ?? file.databaseURL
         }
         if let value = environment["DIALOGUE_HOST"] { configuration.host = value }
         if let value = environment["DIALOGUE_PORT"] {
@@ -34,6 +38,21 @@ extension ServerConfiguration {
         }
         if let value = environment["DIALOGUE_DATA_DIR"] {
             configuration.dataDirectory = URL(fileURLWithPath: value, isDirectory: true)
+        }
+        var databaseText = fileDatabaseURL
+        if let value = environment["DIALOGUE_DATABASE_URL"], !value.isEmpty { databaseText = value }
+        // systemd's LoadCredential= puts the URL (with its password) here.
+        if databaseText == nil, let directory = environment["CREDENTIALS_DIRECTORY"] {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent("database-url").path
+            if FileManager.default.fileExists(atPath: path) { databaseText = try readSecret(path) }
+        }
+        if let databaseURL { databaseText = databaseURL }
+        if let databaseText {
+            do {
+                configuration.database = try PostgresDatabaseURL(databaseText)
+            } catch {
+                throw ConfigurationError(error.message)
+            }
         }
         if let value = environment["DIALOGUE_JWT_SECRET"], !value.isEmpty { configuration.jwtSecret = value }
         // systemd's LoadCredential= puts the secret here.

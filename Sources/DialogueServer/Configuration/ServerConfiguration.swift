@@ -9,6 +9,9 @@ package struct ServerConfiguration: Sendable {
     package var host = "127.0.0.1"
     package var port = 5000
     package var dataDirectory = URL(fileURLWithPath: "data", isDirectory: true)
+    /// The PostgreSQL database to keep everything in (several instances may share it); `nil`
+    /// keeps the embedded SQLite store in ``dataDirectory``.
+    package var database: PostgresDatabaseURL?
     /// The HS256 secret for tokens; required unless ``development`` is on.
     package var jwtSecret: String?
     /// Make an ephemeral secret when none is configured (and say so).

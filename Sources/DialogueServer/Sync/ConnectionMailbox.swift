@@ -4,7 +4,7 @@ import Synchronization
 /// The bounded queue between the hub and one WebSocket connection.
 ///
 /// When it is full, new items are dropped instead of growing memory: a dropped *event* sets
-/// ``lagged`` and the connection re-reads the log from its cursor (events are durable, so nothing
+/// ``lagged`` (as does a dropped mark of the log's reach) and the connection re-reads the log from its cursor (events are durable, so nothing
 /// is lost); a dropped typing or presence frame is simply gone (they are ephemeral).
 final class ConnectionMailbox: Sendable {
     enum Item: Sendable {
@@ -12,6 +12,14 @@ final class ConnectionMailbox: Sendable {
         /// connection the event goes to).
         case event(SyncEvent, encodedData: String?)
         case frame(ServerFrame)
+        /// The user's log reaches this sequence number (committed by another instance).
+        case logReaches(Int64)
+
+        /// Events and marks are durable in the log; frames are ephemeral.
+        var isAboutTheLog: Bool {
+            if case .frame = self { return false }
+            return true
+        }
     }
 
     let id: Int
@@ -27,7 +35,7 @@ final class ConnectionMailbox: Sendable {
     }
 
     func push(_ item: Item) {
-        if case .dropped(let dropped) = continuation.yield(item), case .event = dropped {
+        if case .dropped(let dropped) = continuation.yield(item), dropped.isAboutTheLog {
             laggedFlag.withLock { $0 = true }
         }
     }

@@ -43,6 +43,14 @@ package actor EventHub: EventSink {
         }
     }
 
+    package func logAdvanced(_ marks: [String: Int64]) async {
+        for (userId, seq) in marks {
+            for mailbox in connections[userId]?.values ?? [:].values { mailbox.push(.logReaches(seq)) }
+        }
+    }
+
+    package func subscribedUsers() async -> Set<String> { Set(connections.keys) }
+
     /// Sends a typing frame to the other members' connections.
     func relayTyping(conversationId: String, from userId: String, typing: Bool, to memberIds: [String]) {
         let frame = ServerFrame.typing(conversationId: conversationId, userId: userId, typing: typing)

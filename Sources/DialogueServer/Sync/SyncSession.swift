@@ -186,6 +186,8 @@ struct SyncSession {
                 lastSent = event.seq
             case .frame(let frame):
                 try await send(frame)
+            case .logReaches(let seq):
+                if seq > lastSent { try await catchUp() }
             }
             if mailbox.takeLagged() { try await catchUp() }
         }

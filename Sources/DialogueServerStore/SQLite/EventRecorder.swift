@@ -9,7 +9,7 @@ struct EventRecorder {
     private(set) var committed: [CommittedEvent] = []
 
     /// Appends one event to each user's log. `live` is what connected clients get now; the log keeps
-    /// only references (message, reaction and user ids) so later deletes leave no copy behind.
+    /// only references (``EventData/encodedForms()``).
     mutating func append(
         _ db: Database,
         to userIds: some Sequence<String>,
@@ -17,10 +17,7 @@ struct EventRecorder {
         data live: EventData,
         now: Date
     ) throws {
-        let encoder = WireCoding.encoder()
-        let stored = String(decoding: try encoder.encode(live.storedForm), as: UTF8.self)
-        let live = live.withReferences
-        let encodedLive = String(decoding: try encoder.encode(live), as: UTF8.self)
+        let (stored, live, encodedLive) = try live.encodedForms()
         for userId in Set(userIds).sorted() {
             let next = try db.cachedStatement(
                 sql: "UPDATE users SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq"

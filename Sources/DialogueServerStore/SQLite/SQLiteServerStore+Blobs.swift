@@ -1,12 +1,10 @@
-import Crypto
 import DialogueProtocol
 import Foundation
 import GRDB
 
 extension SQLiteServerStore {
     package func putBlob(ownerId: String, data: Data, now: Date) async throws(ServerStoreError) -> BlobInfo {
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        let info = BlobInfo(id: Identifier.make(now: now), size: data.count, sha256: digest)
+        let info = BlobInfo(id: Identifier.make(now: now), size: data.count, sha256: data.sha256Hex)
         try await write { db, _ in
             try db.execute(
                 sql: "INSERT INTO blobs (id, owner_id, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -7,41 +7,22 @@ extension SQLiteServerStore {
         async throws(ServerStoreError) -> Conversation
     {
         try await write { db, events in
-            if let existing = try Row.fetchOne(
+            if let author = try String.fetchOne(
                 db,
-                sql: "SELECT o.author_id FROM ops o WHERE o.conversation_id = ? AND o.seq = 0",
+                sql: "SELECT author_id FROM ops WHERE conversation_id = ? AND seq = 0",
                 arguments: [request.id]
             ) {
                 // A retry of the same create answers like the first time; anyone else's id is taken.
-                guard (existing["author_id"] as String) == creator else {
-                    throw ServerStoreError.conflict(.idTaken, "That conversation id is taken: generate a new one.")
-                }
+                try StoreRules.checkRetry(sameAuthor: author == creator, what: "conversation")
                 return try Self.fetchConversation(db, id: request.id, for: creator)
             }
-            let others = Array(Set(request.participants).subtracting([creator])).sorted()
-            for id in others where try Self.fetchUser(db, id: id) == nil {
-                throw ServerStoreError.notFound("The user \(id)")
-            }
-            var directKey: String?
-            if !request.isGroup {
-                guard others.count == 1, let other = others.first else {
-                    throw ServerStoreError.invalidInput("A direct conversation has exactly one other participant.")
-                }
-                let key = [creator, other].sorted().joined(separator: ":")
-                if let existing = try String.fetchOne(
-                    db,
-                    sql: "SELECT id FROM conversations WHERE direct_key = ?",
-                    arguments: [key]
-                ) {
-                    throw ServerStoreError.conflict(
-                        .conversationExists,
-                        "You already have a direct conversation with this person.",
-                        conversationId: existing
-                    )
-                }
-                directKey = key
-            } else if others.isEmpty {
-                throw ServerStoreError.invalidInput("A group needs at least one other participant.")
+            let others = request.others(than: creator)
+            let directKey = try request.directKey(
+                creator: creator, others: others, knownUsers: try Self.knownUsers(db, among: others))
+            if let directKey {
+                try StoreRules.checkDirectPairFree(
+                    existing: try String.fetchOne(
+                        db, sql: "SELECT id FROM conversations WHERE direct_key = ?", arguments: [directKey]))
             }
             if let avatar = request.avatarBlobId { try Self.requireOwnBlob(db, id: avatar, ownerId: creator) }
             try db.execute(
@@ -59,18 +40,7 @@ extension SQLiteServerStore {
             for id in others {
                 try Self.insertMember(db, conversationId: request.id, userId: id, role: .member, seq: 0, now: now)
             }
-            let op = ConversationOp(
-                conversationId: request.id,
-                seq: 0,
-                type: .create,
-                authorId: creator,
-                authorDeviceId: request.deviceId,
-                memberIds: [creator] + others,
-                role: nil,
-                shareHistory: false,
-                op: request.op,
-                createdAt: now
-            )
+            let op = request.createOp(creator: creator, others: others, at: now)
             try Self.insertOp(db, op)
             try events.append(
                 db,
@@ -93,84 +63,44 @@ extension SQLiteServerStore {
 
     package func appendOp(_ change: OpChange, now: Date) async throws(ServerStoreError) -> Conversation {
         try await write { db, events in
-            let row = try Self.requireMembership(db, conversationId: change.conversationId, userId: change.authorId)
-            let isGroup: Bool = row["is_group"]
-            let authorIsAdmin = (row["my_role"] as String) == MemberRole.admin.rawValue
-            let expected = (row["op_seq"] as Int64) + 1
-            guard change.seq == expected else { throw ServerStoreError.seqConflict(expected: expected) }
-            let before = Set(try Self.memberIds(db, conversationId: change.conversationId))
-            func requireAdminOfGroup(_ action: String) throws(ServerStoreError) {
-                guard isGroup else { throw ServerStoreError.forbidden("A direct conversation cannot \(action).") }
-                guard authorIsAdmin else {
-                    throw ServerStoreError.forbidden("Only the group's admin can \(action).", code: .notAdmin)
-                }
-            }
-            var removed: [String] = []
-            switch change.type {
-            case .create:
-                throw ServerStoreError.invalidInput("CREATE starts a conversation: use POST /api/conversations/create.")
-            case .add:
-                try requireAdminOfGroup("add members")
-                guard !change.memberIds.isEmpty else { throw ServerStoreError.invalidInput("memberIds is empty.") }
-                for id in Set(change.memberIds).sorted() {
-                    guard try Self.fetchUser(db, id: id) != nil else {
-                        throw ServerStoreError.notFound("The user \(id)")
-                    }
-                    guard !before.contains(id) else {
-                        throw ServerStoreError.conflict(.alreadyMember, "That user is already a member.")
-                    }
+            let membership = try Self.requireMembership(
+                db, conversationId: change.conversationId, userId: change.authorId)
+            let before = try Self.memberIds(db, conversationId: change.conversationId)
+            let effect = try change.rosterEffect(
+                isGroup: membership.isGroup,
+                authorIsAdmin: membership.isAdmin,
+                expectedSeq: membership.opSeq + 1,
+                members: Set(before),
+                knownUsers: change.type == .add ? try Self.knownUsers(db, among: change.memberIds) : []
+            )
+            switch effect {
+            case .add(let ids, let role):
+                for id in ids {
                     try Self.insertMember(
-                        db,
-                        conversationId: change.conversationId,
-                        userId: id,
-                        role: change.role ?? .member,
-                        seq: change.seq,
-                        now: now
-                    )
+                        db, conversationId: change.conversationId, userId: id, role: role, seq: change.seq, now: now)
                 }
-            case .remove:
-                try requireAdminOfGroup("remove members")
-                guard change.memberIds.count == 1, let target = change.memberIds.first else {
-                    throw ServerStoreError.invalidInput("Remove exactly one member per op.")
-                }
-                guard target != change.authorId else {
-                    throw ServerStoreError.invalidInput("To remove yourself, leave the group (a LEAVE op).")
-                }
-                guard before.contains(target) else { throw ServerStoreError.notFound("That member") }
+            case .remove(let id):
                 try db.execute(
                     sql: "DELETE FROM members WHERE conversation_id = ? AND user_id = ?",
-                    arguments: [change.conversationId, target]
+                    arguments: [change.conversationId, id]
                 )
-                removed = [target]
-            case .leave:
-                guard isGroup else { throw ServerStoreError.forbidden("A direct conversation cannot be left.") }
-                try db.execute(
-                    sql: "DELETE FROM members WHERE conversation_id = ? AND user_id = ?",
-                    arguments: [change.conversationId, change.authorId]
-                )
-                removed = [change.authorId]
-            case .setRole:
-                try requireAdminOfGroup("change roles")
-                guard change.memberIds.count == 1, let target = change.memberIds.first, let role = change.role else {
-                    throw ServerStoreError.invalidInput("SET_ROLE needs one memberId and a role.")
-                }
-                guard before.contains(target) else { throw ServerStoreError.notFound("That member") }
+            case .setRole(let id, let role):
                 try db.execute(
                     sql: "UPDATE members SET role = ? WHERE conversation_id = ? AND user_id = ?",
-                    arguments: [role.rawValue, change.conversationId, target]
+                    arguments: [role.rawValue, change.conversationId, id]
                 )
-            case .rekey:
-                if change.requiresAdmin { try requireAdminOfGroup("change the group's name or avatar") }
-                if let avatar = change.avatarBlobId {
-                    try Self.requireOwnBlob(db, id: avatar, ownerId: change.authorId)
+            case .avatar(let blobId):
+                if let blobId {
+                    try Self.requireOwnBlob(db, id: blobId, ownerId: change.authorId)
                     try db.execute(
                         sql: "UPDATE conversations SET avatar_blob_id = ? WHERE id = ?",
-                        arguments: [avatar, change.conversationId]
+                        arguments: [blobId, change.conversationId]
                     )
                 }
             }
+            let removed = effect.removed
             let after = try Self.memberIds(db, conversationId: change.conversationId)
-            if isGroup && !after.isEmpty {
+            if membership.isGroup && !after.isEmpty {
                 try Self.ensureAdmin(db, conversationId: change.conversationId)
             }
             var update = "UPDATE conversations SET op_seq = ?, updated_at = ?"
@@ -182,18 +112,7 @@ extension SQLiteServerStore {
             update += " WHERE id = ?"
             arguments += [change.conversationId]
             try db.execute(sql: update, arguments: arguments)
-            let op = ConversationOp(
-                conversationId: change.conversationId,
-                seq: change.seq,
-                type: change.type,
-                authorId: change.authorId,
-                authorDeviceId: change.authorDeviceId,
-                memberIds: change.type == .leave ? [change.authorId] : change.memberIds,
-                role: change.role,
-                shareHistory: change.shareHistory,
-                op: change.op,
-                createdAt: now
-            )
+            let op = change.op(at: now)
             try Self.insertOp(db, op)
             let data = EventData(conversationId: change.conversationId, op: op)
             try events.append(db, to: after, type: .conversationUpdated, data: data, now: now)
@@ -202,21 +121,8 @@ extension SQLiteServerStore {
                 // The last member left: nobody can read it any more.
                 try Self.tombstoneBlobs(db, conversationId: change.conversationId)
                 try db.execute(sql: "DELETE FROM conversations WHERE id = ?", arguments: [change.conversationId])
-                return Conversation(
-                    id: change.conversationId,
-                    isGroup: isGroup,
-                    members: [],
-                    admin: nil,
-                    opSeq: change.seq,
-                    epoch: change.seq,
-                    epochStartedAt: now,
-                    epochEvents: 0,
-                    avatarBlobId: nil,
-                    createdAt: Date(millis: row["created_at"]),
-                    updatedAt: now,
-                    lastMessage: nil,
-                    unread: 0
-                )
+                return change.emptied(
+                    isGroup: membership.isGroup, createdAt: Date(millis: membership.createdAt), now: now)
             }
             if removed.contains(change.authorId) {
                 var left = try Self.fetchConversation(db, id: change.conversationId, for: after[0])
@@ -230,13 +136,8 @@ extension SQLiteServerStore {
 
     package func deleteConversation(id: String, by userId: String, now: Date) async throws(ServerStoreError) {
         try await write { db, events in
-            let row = try Self.requireMembership(db, conversationId: id, userId: userId)
-            guard row["is_group"] as Bool else {
-                throw ServerStoreError.forbidden("Only groups can be deleted; a direct conversation stays.")
-            }
-            guard (row["my_role"] as String) == MemberRole.admin.rawValue else {
-                throw ServerStoreError.forbidden("Only the group's admin can delete it.", code: .notAdmin)
-            }
+            let membership = try Self.requireMembership(db, conversationId: id, userId: userId)
+            try StoreRules.checkConversationDelete(isGroup: membership.isGroup, isAdmin: membership.isAdmin)
             let members = try Self.memberIds(db, conversationId: id)
             try Self.tombstoneBlobs(db, conversationId: id)
             try db.execute(sql: "DELETE FROM conversations WHERE id = ?", arguments: [id])
@@ -279,6 +180,17 @@ extension SQLiteServerStore {
             sql: "INSERT INTO members (conversation_id, user_id, role, joined_at, joined_seq) VALUES (?, ?, ?, ?, ?)",
             arguments: [conversationId, userId, role.rawValue, now.millis, seq]
         )
+    }
+
+    /// Which of `ids` have accounts, in one query whatever their number.
+    static func knownUsers(_ db: Database, among ids: [String]) throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return Set(
+            try String.fetchAll(
+                db,
+                sql: "SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: [jsonArray(ids)]
+            ))
     }
 
     static func insertOp(_ db: Database, _ op: ConversationOp) throws {

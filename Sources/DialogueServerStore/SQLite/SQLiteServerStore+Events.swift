@@ -12,13 +12,9 @@ extension SQLiteServerStore {
                 arguments: [userId, cursor, limit]
             )
             let decoder = WireCoding.decoder()
-            var events: [SyncEvent] = []
-            events.reserveCapacity(rows.count)
-            for row in rows {
+            let events = try rows.compactMap { row in
                 // By position (seq, type, data, created_at), as selected.
-                guard let type = EventType(rawValue: row[1]) else { continue }
-                let data = try decoder.decode(EventData.self, from: Data((row[2] as String).utf8))
-                events.append(SyncEvent(seq: row[0], type: type, createdAt: Date(millis: row[3]), data: data))
+                try SyncEvent.logged(seq: row[0], type: row[1], data: row[2], createdAt: row[3], decoder: decoder)
             }
             return try Self.hydrate(db, events)
         }
@@ -52,47 +48,31 @@ extension SQLiteServerStore {
 
     /// Fills message, reaction and user references with their current state (three queries).
     static func hydrate(_ db: Database, _ events: [SyncEvent]) throws -> [SyncEvent] {
-        let messageIds = Array(Set(events.compactMap(\.data.messageId)))
-        let reactionIds = Array(Set(events.compactMap(\.data.reactionId)))
-        let userIds = Array(Set(events.filter { $0.type == .userUpdated }.compactMap(\.data.userId)))
-        var messages: [String: Message] = [:]
-        if !messageIds.isEmpty {
-            for message in try fetchMessages(
+        let references = EventReferences(of: events)
+        let messages =
+            references.messageIds.isEmpty
+            ? []
+            : try fetchMessages(
                 db,
                 condition: "m.id IN (SELECT value FROM json_each(?))",
-                arguments: [jsonArray(messageIds)]
-            ) {
-                messages[message.id] = message
-            }
-        }
-        var reactions: [String: Reaction] = [:]
-        if !reactionIds.isEmpty {
-            for row in try Row.fetchAll(
+                arguments: [jsonArray(references.messageIds)]
+            )
+        let reactions =
+            references.reactionIds.isEmpty
+            ? []
+            : try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM reactions WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [jsonArray(reactionIds)]
-            ) {
-                let reaction = reaction(from: row)
-                reactions[reaction.id] = reaction
-            }
-        }
-        var users: [String: User] = [:]
-        if !userIds.isEmpty {
-            for row in try Row.fetchAll(
+                arguments: [jsonArray(references.reactionIds)]
+            ).map(reaction(from:))
+        let users =
+            references.userIds.isEmpty
+            ? []
+            : try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))",
-                arguments: [jsonArray(userIds)]
-            ) {
-                let user = user(from: row)
-                users[user.id] = user
-            }
-        }
-        return events.map { event in
-            var event = event
-            if let id = event.data.messageId { event.data.message = messages[id] }
-            if let id = event.data.reactionId { event.data.reaction = reactions[id] }
-            if event.type == .userUpdated, let id = event.data.userId { event.data.user = users[id] }
-            return event
-        }
+                arguments: [jsonArray(references.userIds)]
+            ).map(user(from:))
+        return references.fill(events, messages: messages, reactions: reactions, users: users)
     }
 }

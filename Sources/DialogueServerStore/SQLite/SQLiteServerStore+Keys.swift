@@ -7,16 +7,11 @@ extension SQLiteServerStore {
         -> KeyBundle
     {
         try await write { db, events in
-            if let current = try Int64.fetchOne(
-                db,
-                sql: "SELECT device_list_version FROM identities WHERE user_id = ?",
-                arguments: [userId]
-            ), request.version <= current {
-                throw ServerStoreError.conflict(
-                    .staleVersion,
-                    "Device list version \(request.version) is not newer than the stored version \(current)."
-                )
-            }
+            try StoreRules.checkDeviceListVersion(
+                request.version,
+                current: try Int64.fetchOne(
+                    db, sql: "SELECT device_list_version FROM identities WHERE user_id = ?", arguments: [userId])
+            )
             try db.execute(
                 sql: """
                     INSERT INTO identities (user_id, aik, device_list, device_list_version, updated_at)
@@ -70,12 +65,7 @@ extension SQLiteServerStore {
                 data: EventData(userId: userId, deviceId: request.deviceId),
                 now: now
             )
-            return PendingDevice(
-                deviceId: request.deviceId,
-                commitment: request.commitment,
-                payload: request.payload,
-                createdAt: now
-            )
+            return request.pendingDevice(at: now)
         }
     }
 
@@ -110,13 +100,7 @@ extension SQLiteServerStore {
         async throws(ServerStoreError) -> MailboxItem
     {
         try await write { db, events in
-            let item = MailboxItem(
-                id: Identifier.make(now: now),
-                deviceId: deviceId,
-                fromDeviceId: request.fromDeviceId,
-                payload: request.payload,
-                createdAt: now
-            )
+            let item = request.item(for: deviceId, at: now)
             try db.execute(
                 sql: """
                     INSERT INTO mailbox (id, user_id, device_id, from_device_id, payload, created_at)

@@ -12,18 +12,15 @@ extension SQLiteServerStore {
     ) async throws(ServerStoreError) -> Message {
         try await write { db, events in
             if let existing = try Self.fetchMessage(db, id: request.id) {
-                guard existing.senderId == senderId, existing.conversationId == conversationId else {
-                    throw ServerStoreError.conflict(.idTaken, "That message id is taken: generate a new one.")
-                }
+                try StoreRules.checkRetry(
+                    sameAuthor: existing.senderId == senderId && existing.conversationId == conversationId,
+                    what: "message")
                 return existing
             }
             let conversation = try Self.requireMembership(db, conversationId: conversationId, userId: senderId)
-            try Self.checkEpoch(conversation, request.epoch)
+            try StoreRules.checkEpoch(current: conversation.epoch, request.epoch)
             let blobIds = Array(Set(request.blobIds ?? [])).sorted()
-            guard blobIds.count <= limits.maxBlobsPerMessage else {
-                throw ServerStoreError.invalidInput(
-                    "A message may reference at most \(limits.maxBlobsPerMessage) blobs.")
-            }
+            try StoreRules.checkBlobCount(blobIds.count, limits: limits)
             for blob in blobIds { try Self.requireOwnBlob(db, id: blob, ownerId: senderId) }
             try db.execute(
                 sql: """
@@ -168,30 +165,14 @@ extension SQLiteServerStore {
                 throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
-            guard message.senderId == userId else {
-                throw ServerStoreError.forbidden("Only the sender can edit a message.", code: .notSender)
-            }
+            try StoreRules.checkEditor(message, userId: userId)
             if try String.fetchOne(db, sql: "SELECT edit_id FROM messages WHERE id = ?", arguments: [messageId])
                 == request.id
             {
                 return message
             }
-            guard !message.deleted else {
-                throw ServerStoreError.conflict(.messageDeleted, "The message was deleted and cannot be edited.")
-            }
-            guard message.blobIds.isEmpty else {
-                throw ServerStoreError.forbidden(
-                    "Messages with attachments cannot be edited; delete and send again.",
-                    code: .attachmentNotEditable
-                )
-            }
-            guard now.timeIntervalSince(message.createdAt) <= limits.editWindowSeconds else {
-                throw ServerStoreError.forbidden(
-                    "Messages can be edited for \(Int(limits.editWindowSeconds / 60)) minutes after sending.",
-                    code: .editWindowPassed
-                )
-            }
-            try Self.checkEpoch(conversation, request.epoch)
+            try StoreRules.checkEditable(message, now: now, limits: limits)
+            try StoreRules.checkEpoch(current: conversation.epoch, request.epoch)
             try db.execute(
                 sql: "UPDATE messages SET edit_id = ?, edit_envelope = ?, edited_at = ? WHERE id = ?",
                 arguments: [request.id, request.envelope.data, now.millis, messageId]
@@ -229,16 +210,10 @@ extension SQLiteServerStore {
                 throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
-            let isGroupAdmin =
-                (conversation["is_group"] as Bool) && (conversation["my_role"] as String) == MemberRole.admin.rawValue
-            guard message.senderId == userId || isGroupAdmin else {
-                throw ServerStoreError.forbidden(
-                    "Only the sender (or a group's admin) can delete a message.",
-                    code: .notSender
-                )
-            }
+            try StoreRules.checkDeleter(
+                message, userId: userId, isGroupAdmin: conversation.isGroup && conversation.isAdmin)
             if message.deleted { return message }
-            if let request { try Self.checkEpoch(conversation, request.epoch) }
+            if let request { try StoreRules.checkEpoch(current: conversation.epoch, request.epoch) }
             for blob in message.blobIds {
                 try db.execute(sql: "UPDATE blobs SET data = NULL, tombstoned = 1 WHERE id = ?", arguments: [blob])
             }
@@ -275,19 +250,16 @@ extension SQLiteServerStore {
         try await write { db, events in
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM reactions WHERE id = ?", arguments: [request.id]) {
                 let existing = Self.reaction(from: row)
-                guard existing.userId == userId, existing.messageId == messageId else {
-                    throw ServerStoreError.conflict(.idTaken, "That reaction id is taken: generate a new one.")
-                }
+                try StoreRules.checkRetry(
+                    sameAuthor: existing.userId == userId && existing.messageId == messageId, what: "reaction")
                 return existing
             }
             guard let message = try Self.fetchMessage(db, id: messageId) else {
                 throw ServerStoreError.notFound("The message")
             }
             let conversation = try Self.requireMembership(db, conversationId: message.conversationId, userId: userId)
-            guard !message.deleted else {
-                throw ServerStoreError.conflict(.messageDeleted, "The message was deleted; reactions are closed.")
-            }
-            try Self.checkEpoch(conversation, request.epoch)
+            try StoreRules.checkReactable(message)
+            try StoreRules.checkEpoch(current: conversation.epoch, request.epoch)
             try db.execute(
                 sql: """
                     INSERT INTO reactions (id, message_id, user_id, device_id, epoch, envelope, created_at)
@@ -320,13 +292,6 @@ extension SQLiteServerStore {
             )
             return reaction
         }
-    }
-
-    /// Events must be encrypted under the conversation's current epoch; an older one means the
-    /// sender missed a membership change (after a removal, the removed member's key is stale).
-    static func checkEpoch(_ conversation: Row, _ epoch: Int64) throws(ServerStoreError) {
-        let current: Int64 = conversation["epoch"]
-        guard epoch == current else { throw ServerStoreError.staleEpoch(current: current) }
     }
 
     static func countEvent(_ db: Database, conversationId: String, now: Date) throws {

@@ -212,11 +212,7 @@ extension SQLiteServerStore {
                 unread: unread[id] ?? 0
             )
         }
-        return conversations.sorted { lhs, rhs in
-            let left = max(lhs.updatedAt, lhs.lastMessage?.createdAt ?? lhs.updatedAt)
-            let right = max(rhs.updatedAt, rhs.lastMessage?.createdAt ?? rhs.updatedAt)
-            return left != right ? left > right : lhs.id < rhs.id
-        }
+        return conversations.sortedByActivity()
     }
 
     static func fetchConversation(_ db: Database, id: String, for userId: String) throws -> Conversation {

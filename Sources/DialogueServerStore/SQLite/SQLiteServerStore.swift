@@ -67,20 +67,22 @@ package struct SQLiteServerStore: ServerStore {
         }
     }
 
-    /// Throws `not_found` unless `userId` is a member of the conversation; returns its row.
-    static func requireMembership(_ db: Database, conversationId: String, userId: String) throws -> Row {
+    /// Throws `not_found` unless `userId` is a member of the conversation; returns what the rules
+    /// need of it.
+    static func requireMembership(_ db: Database, conversationId: String, userId: String) throws -> StoredMembership {
         guard
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT c.*, m.role AS my_role, m.joined_at AS my_joined_at FROM conversations c
+                    SELECT c.is_group, m.role, c.op_seq, c.epoch, c.created_at FROM conversations c
                     JOIN members m ON m.conversation_id = c.id AND m.user_id = ?
                     WHERE c.id = ?
                     """,
                 arguments: [userId, conversationId]
             )
         else { throw ServerStoreError.notFound("The conversation") }
-        return row
+        // By position, as selected.
+        return StoredMembership(isGroup: row[0], role: row[1], opSeq: row[2], epoch: row[3], createdAt: row[4])
     }
 
     static func memberIds(_ db: Database, conversationId: String) throws -> [String] {
