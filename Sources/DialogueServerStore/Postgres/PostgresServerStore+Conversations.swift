@@ -127,10 +127,7 @@ extension PostgresServerStore {
                     isGroup: membership.isGroup, createdAt: Date(millis: membership.createdAt), now: now)
             }
             if removed.contains(change.authorId) {
-                var left = try await Self.fetchConversation(transaction, id: change.conversationId, for: after[0])
-                left.unread = 0
-                left.lastMessage = nil
-                return left
+                return try await Self.fetchConversation(transaction, id: change.conversationId, for: after[0]).asLeft
             }
             return try await Self.fetchConversation(transaction, id: change.conversationId, for: change.authorId)
         }

@@ -250,15 +250,7 @@ extension PostgresServerStore {
                 """
             )
             try await Self.countEvent(transaction, conversationId: message.conversationId, now: now)
-            let reaction = Reaction(
-                id: request.id,
-                messageId: messageId,
-                userId: userId,
-                deviceId: request.deviceId,
-                epoch: request.epoch,
-                envelope: request.envelope,
-                createdAt: now
-            )
+            let reaction = request.reaction(to: messageId, by: userId, at: now)
             try await transaction.append(
                 to: try await Self.memberIds(transaction, conversationId: message.conversationId),
                 type: .messageReaction,

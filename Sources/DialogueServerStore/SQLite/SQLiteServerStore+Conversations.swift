@@ -125,10 +125,7 @@ extension SQLiteServerStore {
                     isGroup: membership.isGroup, createdAt: Date(millis: membership.createdAt), now: now)
             }
             if removed.contains(change.authorId) {
-                var left = try Self.fetchConversation(db, id: change.conversationId, for: after[0])
-                left.unread = 0
-                left.lastMessage = nil
-                return left
+                return try Self.fetchConversation(db, id: change.conversationId, for: after[0]).asLeft
             }
             return try Self.fetchConversation(db, id: change.conversationId, for: change.authorId)
         }

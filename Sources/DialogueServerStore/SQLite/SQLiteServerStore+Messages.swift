@@ -270,15 +270,7 @@ extension SQLiteServerStore {
                 ]
             )
             try Self.countEvent(db, conversationId: message.conversationId, now: now)
-            let reaction = Reaction(
-                id: request.id,
-                messageId: messageId,
-                userId: userId,
-                deviceId: request.deviceId,
-                epoch: request.epoch,
-                envelope: request.envelope,
-                createdAt: now
-            )
+            let reaction = request.reaction(to: messageId, by: userId, at: now)
             try events.append(
                 db,
                 to: try Self.memberIds(db, conversationId: message.conversationId),
