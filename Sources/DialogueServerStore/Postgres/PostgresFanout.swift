@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// Carries "this user's log grew" between instances through PostgreSQL's LISTEN/NOTIFY.
 ///
@@ -20,7 +21,9 @@ actor PostgresFanout: Service {
     private let client: PostgresClient
     private let sink: any EventSink
     private let logger: Logger
-    private var pending: [String: Int64] = [:]
+    /// Marks committed here since the last notification; a lock, not actor state, so a commit
+    /// records its marks without a task hop.
+    private let pending = Mutex<[String: Int64]>([:])
     /// The listening connection, closed at shutdown to end its notification sequence.
     private var listening: PostgresConnection?
     private let wakeups: AsyncStream<Void>
@@ -37,17 +40,10 @@ actor PostgresFanout: Service {
     /// Notes what a transaction of this instance committed, for the next notification.
     nonisolated func committed(_ events: [CommittedEvent]) {
         guard !events.isEmpty else { return }
-        Task { await self.merge(events) }
-    }
-
-    private func merge(_ events: [CommittedEvent]) {
-        for committed in events { pending[committed.userId] = max(pending[committed.userId] ?? 0, committed.event.seq) }
+        pending.withLock { marks in
+            for committed in events { marks[committed.userId] = max(marks[committed.userId] ?? 0, committed.event.seq) }
+        }
         wake.yield()
-    }
-
-    private func takePending() -> [String: Int64] {
-        defer { pending = [:] }
-        return pending
     }
 
     func run() async throws {
@@ -64,7 +60,10 @@ actor PostgresFanout: Service {
     /// Sends one notification per batch of commits.
     private func notifyLoop() async {
         for await _ in wakeups.cancelOnGracefulShutdown() {
-            let marks = takePending()
+            let marks = pending.withLock { marks in
+                defer { marks = [:] }
+                return marks
+            }
             guard !marks.isEmpty else { continue }
             do {
                 for payload in LogMarks.payloads(instance: instance, marks: marks) {

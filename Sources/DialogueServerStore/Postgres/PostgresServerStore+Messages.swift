@@ -168,16 +168,8 @@ extension PostgresServerStore {
                 """
             )
             try await Self.countEvent(transaction, conversationId: message.conversationId, now: now)
-            guard let edited = try await Self.fetchMessage(transaction, id: messageId) else {
-                throw ServerStoreError.notFound("The message")
-            }
-            try await transaction.append(
-                to: try await Self.memberIds(transaction, conversationId: message.conversationId),
-                type: .messageEdited,
-                data: EventData(conversationId: message.conversationId, message: edited),
-                now: now
-            )
-            return edited
+            return try await Self.logChanged(
+                transaction, messageId: messageId, conversationId: message.conversationId, as: .messageEdited, now: now)
         }
     }
 
@@ -206,16 +198,9 @@ extension PostgresServerStore {
                 WHERE id = \(messageId)
                 """
             )
-            guard let deleted = try await Self.fetchMessage(transaction, id: messageId) else {
-                throw ServerStoreError.notFound("The message")
-            }
-            try await transaction.append(
-                to: try await Self.memberIds(transaction, conversationId: message.conversationId),
-                type: .messageDeleted,
-                data: EventData(conversationId: message.conversationId, message: deleted),
-                now: now
+            return try await Self.logChanged(
+                transaction, messageId: messageId, conversationId: message.conversationId, as: .messageDeleted, now: now
             )
-            return deleted
         }
     }
 
@@ -272,5 +257,21 @@ extension PostgresServerStore {
             WHERE id = \(conversationId)
             """
         )
+    }
+
+    /// Reads a message back as it now stands and logs it to every member as `type`.
+    private static func logChanged(
+        _ transaction: PostgresTransaction, messageId: String, conversationId: String, as type: EventType, now: Date
+    ) async throws -> Message {
+        guard let message = try await fetchMessage(transaction, id: messageId) else {
+            throw ServerStoreError.notFound("The message")
+        }
+        try await transaction.append(
+            to: try await memberIds(transaction, conversationId: conversationId),
+            type: type,
+            data: EventData(conversationId: conversationId, message: message),
+            now: now
+        )
+        return message
     }
 }
