@@ -116,10 +116,14 @@ struct ScaleOutTests {
             }
             // Two devices of Ben's: leastconn puts their streams on different instances, so
             // stopping either instance cuts one of them.
-            let first = [
-                TestSocket(port: balancer.port, token: ben.token), TestSocket(port: balancer.port, token: ben.token),
-            ]
-            for socket in first { try await socket.wait("the first messages") { _ in socket.events.count >= 10 } }
+            // The second opens only once the first is established, so leastconn sees one stream
+            // on one instance and none on the other.
+            var first: [TestSocket] = []
+            for _ in 0..<2 {
+                let socket = TestSocket(port: balancer.port, token: ben.token)
+                try await socket.wait("the first messages") { _ in socket.events.count >= 10 }
+                first.append(socket)
+            }
             await servers[1].stop()
             let readers = first.map { socket in
                 Task { try await Self.readAll(total, from: socket, token: ben.token, via: balancer) }
