@@ -25,6 +25,10 @@ export DIALOGUE_TEST_POSTGRES_DATA="$postgres_dir/data"
 echo "PostgreSQL on port $postgres_port"
 
 echo "== swift test"
+# Swift Testing starts every test at once unless told otherwise. On two cores, a few hundred tests
+# starting servers and daemons together push replies past the tests' own deadlines; twelve at a
+# time keeps the cores busy (the run takes about as long) without starving anyone.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-12}"
 # A hung test must fail the run, not stall CI until its own time limit.
 timeout --kill-after=30 2400 swift test -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error "$@"
 

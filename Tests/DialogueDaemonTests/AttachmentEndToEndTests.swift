@@ -1,4 +1,5 @@
 import DialogueRPC
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 struct AttachmentEndToEndTests {
     /// Writes a PNG (2400x1200 unless told) with a text chunk carrying `marker` (metadata the daemon
     /// must strip).
-    static func writeImage(to url: URL, marker: String, width: Int = 2400, height: Int = 1200) throws {
+    static func writeImage(to url: URL, marker: String, width: Int = 2400, height: Int = 1200) async throws {
         let script = """
             import struct, sys, zlib
             w, h = int(sys.argv[3]), int(sys.argv[4])
@@ -22,12 +23,15 @@ struct AttachmentEndToEndTests {
             png += chunk(b'IDAT', zlib.compress(row * h)) + chunk(b'IEND', b'')
             open(sys.argv[1], 'wb').write(png)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, url.path, marker, String(width), String(height)]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let status = try await OffPool.run {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", script, url.path, marker, String(width), String(height)]
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
     }
 
     @Test func anImageTravelsDownscaledEncryptedAndStripped() async throws {
@@ -35,7 +39,7 @@ struct AttachmentEndToEndTests {
         try await withChatUsers(["Ada", "Grace"]) { server, users in
             let (ada, grace) = (users[0], users[1])
             let image = ada.daemon.directory.url.appendingPathComponent("holiday.png")
-            try Self.writeImage(to: image, marker: marker)
+            try await Self.writeImage(to: image, marker: marker)
             let chat = try await ada.call("conversations.open", ["userId": .string(grace.id)])
             let chatId = try #require(chat["id"]?.stringValue)
 

@@ -52,7 +52,7 @@ struct AvatarEndToEndTests {
         try await withChatUsers(["Ada", "Grace", "Linus"]) { server, users in
             let (ada, grace, linus) = (users[0], users[1], users[2])
             let image = ada.daemon.directory.url.appendingPathComponent("team.png")
-            try AttachmentEndToEndTests.writeImage(to: image, marker: marker)
+            try await AttachmentEndToEndTests.writeImage(to: image, marker: marker)
             let created = try await ada.call(
                 "conversations.createGroup",
                 ["name": "Design", "memberIds": [.string(grace.id)], "avatarPath": .string(image.path)])
@@ -76,7 +76,7 @@ struct AvatarEndToEndTests {
 
             // A new avatar keeps the name.
             let portrait = ada.daemon.directory.url.appendingPathComponent("portrait.png")
-            try AttachmentEndToEndTests.writeImage(to: portrait, marker: marker, width: 600, height: 1200)
+            try await AttachmentEndToEndTests.writeImage(to: portrait, marker: marker, width: 600, height: 1200)
             let changed = try await ada.call(
                 "conversations.update", ["conversationId": .string(groupId), "avatarPath": .string(portrait.path)])
             #expect(changed["name"] == "Design team")
@@ -158,7 +158,7 @@ struct AvatarEndToEndTests {
         try await withChatUsers(["Ada", "Grace"]) { server, users in
             let (ada, grace) = (users[0], users[1])
             let image = ada.daemon.directory.url.appendingPathComponent("me.png")
-            try AttachmentEndToEndTests.writeImage(to: image, marker: marker, width: 1024, height: 1024)
+            try await AttachmentEndToEndTests.writeImage(to: image, marker: marker, width: 1024, height: 1024)
             let profile = try await ada.call("account.updateProfile", ["avatarPath": .string(image.path)])
             #expect(profile["fullname"] == "Ada")
             let adaFile = try Self.avatarFile(profile["avatarUrl"], of: ada)

@@ -28,7 +28,12 @@ struct CommandTests {
         return (process, output, errors)
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Off the cooperative pool: it blocks until the program exits.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        try await OffPool.run { try blockingRun(arguments, environment: environment) }
+    }
+
+    private static func blockingRun(_ arguments: [String], environment: [String: String]) throws -> Outcome {
         let (process, output, errors) = try launch(arguments, environment: environment)
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
@@ -40,41 +45,41 @@ struct CommandTests {
         )
     }
 
-    @Test func versionAndHelp() throws {
-        let version = try Self.run(["--version"])
+    @Test func versionAndHelp() async throws {
+        let version = try await Self.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
-        let help = try Self.run(["--help"])
+        let help = try await Self.run(["--help"])
         #expect(help.status == 0)
         for flag in ["--socket", "--data-dir", "--config"] { #expect(help.stdout.contains(flag)) }
     }
 
-    @Test func aBadConfigExitsWith78AndOneSentenceNamingTheLine() throws {
+    @Test func aBadConfigExitsWith78AndOneSentenceNamingTheLine() async throws {
         let directory = try TestDirectory()
         defer { directory.remove() }
         let config = directory.url.appendingPathComponent("config.toml")
         try Data("server = \"https://a.example\"\nunlock = \"retina\"\n".utf8).write(to: config)
-        let outcome = try Self.run(["--config", config.path], environment: directory.environment)
+        let outcome = try await Self.run(["--config", config.path], environment: directory.environment)
         #expect(outcome.status == 78)
         #expect(outcome.stderr.hasPrefix("dialogued: "))
         #expect(outcome.stderr.contains("line 2"))
         #expect(outcome.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func noRuntimeDirectoryAndNoSocketIsAClearError() throws {
-        let outcome = try Self.run([], environment: ["HOME": "/tmp"])
+    @Test func noRuntimeDirectoryAndNoSocketIsAClearError() async throws {
+        let outcome = try await Self.run([], environment: ["HOME": "/tmp"])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("--socket"))
     }
 
-    @Test func anUnknownFlagIsAUsageError() throws {
-        let outcome = try Self.run(["--frobnicate"])
+    @Test func anUnknownFlagIsAUsageError() async throws {
+        let outcome = try await Self.run(["--frobnicate"])
         #expect(outcome.status == 64)
     }
 
     @Test func aSocketAlreadyServedExitsWith69() async throws {
         try await withTestDaemon { daemon in
-            let outcome = try Self.run(
+            let outcome = try await Self.run(
                 ["--socket", daemon.paths.socket.path], environment: daemon.directory.environment)
             #expect(outcome.status == 69)
             #expect(outcome.stderr.contains("already listening"))
@@ -82,7 +87,7 @@ struct CommandTests {
         }
     }
 
-    @Test func aReadableKeyFileExitsWith77() throws {
+    @Test func aReadableKeyFileExitsWith77() async throws {
         let directory = try TestDirectory()
         defer { directory.remove() }
         let keyFile = directory.url.appendingPathComponent("store.key")
@@ -90,7 +95,7 @@ struct CommandTests {
             atPath: keyFile.path, contents: Data(repeating: 7, count: 32), attributes: [.posixPermissions: 0o644])
         let config = directory.url.appendingPathComponent("config.toml")
         try Data("unlock = \"keyfile\"\nkeyFile = \"\(keyFile.path)\"\n".utf8).write(to: config)
-        let outcome = try Self.run(["--config", config.path], environment: directory.environment)
+        let outcome = try await Self.run(["--config", config.path], environment: directory.environment)
         #expect(outcome.status == 77)
         #expect(outcome.stderr.contains("chmod 600"))
     }
@@ -111,7 +116,8 @@ struct CommandTests {
         }
         #expect(status["locked"] == true)
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        let exitDeadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < exitDeadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
         #expect(!FileManager.default.fileExists(atPath: paths.socket.path))

@@ -1,5 +1,6 @@
 import DialogueRPC
 import DialogueRPCTransport
+import DialogueTestSupport
 import Foundation
 import Testing
 
@@ -54,20 +55,23 @@ struct DaemonBadInputTests {
                 #expect(batch[2].error?.code == .invalidParams)
             }
             // Raw lines: malformed JSON, a wrong version; then a vanishing client mid-request.
-            let replies = try Self.exchangeRaw(
-                socket: ada.daemon.paths.socket.path,
-                lines: [
-                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":",
-                    "{\"jsonrpc\":\"1.0\",\"id\":2,\"method\":\"daemon.status\"}",
-                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"daemon.status\"}",
-                ])
+            let socket = ada.daemon.paths.socket.path
+            let replies = try await OffPool.run {
+                try Self.exchangeRaw(
+                    socket: socket,
+                    lines: [
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":",
+                        "{\"jsonrpc\":\"1.0\",\"id\":2,\"method\":\"daemon.status\"}",
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"daemon.status\"}",
+                    ])
+            }
             // Replies come as calls finish (status is answered as it is read): match them by content.
             #expect(replies.count == 3)
             #expect(replies.filter { $0.contains("-32700") && $0.contains("\"id\":null") }.count == 1)
             #expect(replies.filter { $0.contains("-32600") && $0.contains("\"id\":2") }.count == 1)
             #expect(replies.filter { $0.contains("\"locked\":false") && $0.contains("\"id\":3") }.count == 1)
             try Self.vanish(
-                socket: ada.daemon.paths.socket.path, line: "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"users.list\"}")
+                socket: socket, line: "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"users.list\"}")
             #expect(try await ada.call("daemon.status")["locked"] == false)
         }
     }

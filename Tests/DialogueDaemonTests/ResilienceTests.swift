@@ -114,7 +114,7 @@ struct ResilienceTests {
             #expect(received.map(\.["text"]) == ["survives-marker 0", "survives-marker 1", "survives-marker 2"])
             try await eventually("the outbox is empty") { try await client.call("daemon.status")["outboxPending"] == 0 }
             let cache = paths.dataDirectory.appendingPathComponent("cache.sqlite").path
-            #expect(try Self.integrityCheck(cache) == "ok")
+            #expect(try await OffPool.run { try Self.integrityCheck(cache) } == "ok")
             daemon.signal(SIGTERM)
             #expect(try await daemon.waitForExit(timeout: .seconds(15)) == 0)
             let logText = try String(contentsOfFile: log, encoding: .utf8)

@@ -30,18 +30,21 @@ struct SystemdIntegrationTests {
                 }
             }
             guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         }
 
         /// Datagrams received until `deadline` or until `done` says enough.
-        func collect(for seconds: Double, until done: ([String]) -> Bool) -> [String] {
+        /// Polls without blocking, so the wait holds none of the cooperative pool's threads.
+        func collect(for seconds: Double, until done: ([String]) -> Bool) async throws -> [String] {
             var messages: [String] = []
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline && !done(messages) {
                 var buffer = [UInt8](repeating: 0, count: 4096)
-                let count = recv(descriptor, &buffer, buffer.count, 0)
-                if count > 0 { messages.append(String(decoding: buffer[..<count], as: UTF8.self)) }
+                let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                if count > 0 {
+                    messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+                } else {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
             }
             return messages
         }
@@ -86,12 +89,12 @@ struct SystemdIntegrationTests {
             !FileManager.default.fileExists(
                 atPath: directory.url.appendingPathComponent("run/dialogue/dialogued.sock").path))
 
-        let messages = notify.collect(for: 5) { received in received.contains("WATCHDOG=1") }
+        let messages = try await notify.collect(for: 5) { received in received.contains("WATCHDOG=1") }
         #expect(messages.first?.hasPrefix("READY=1\nSTATUS=locked") == true, "\(messages)")
         #expect(messages.contains("WATCHDOG=1"))
 
         launcher.signal(SIGTERM)
-        let stopping = notify.collect(for: 5) { $0.contains("STOPPING=1") }
+        let stopping = try await notify.collect(for: 5) { $0.contains("STOPPING=1") }
         #expect(stopping.contains("STOPPING=1"))
         let exitStatus = try await launcher.waitForExit(timeout: .seconds(10))
         #expect(exitStatus == 0, "dialogued did not exit cleanly after SIGTERM")

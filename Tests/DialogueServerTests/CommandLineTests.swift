@@ -10,7 +10,12 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// Off the cooperative pool: it blocks until the program exits.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
+        try await OffPool.run { try blockingRun(arguments, environment: environment) }
+    }
+
+    private static func blockingRun(_ arguments: [String], environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try BuiltProgram.path("dialogue-server"))
         process.arguments = arguments
@@ -30,31 +35,31 @@ struct CommandLineTests {
         )
     }
 
-    @Test func versionAndHelp() throws {
-        let version = try Self.run(["--version"])
+    @Test func versionAndHelp() async throws {
+        let version = try await Self.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
-        let help = try Self.run(["--help"])
+        let help = try await Self.run(["--help"])
         #expect(help.status == 0)
         for flag in ["--host", "--port", "--data-dir", "--config", "--dev"] { #expect(help.stdout.contains(flag)) }
     }
 
-    @Test func refusesToStartWithoutASecret() throws {
+    @Test func refusesToStartWithoutASecret() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let run = try Self.run(["--port", "0", "--data-dir", directory.url.path])
+        let run = try await Self.run(["--port", "0", "--data-dir", directory.url.path])
         #expect(run.status == 78)
         #expect(run.stderr.contains("no JWT secret"))
         #expect(run.stderr.split(separator: "\n").count == 1)
-        let short = try Self.run(
+        let short = try await Self.run(
             ["--port", "0", "--data-dir", directory.url.path],
             environment: ["DIALOGUE_JWT_SECRET": "short"]
         )
         #expect(short.status == 78)
-        let badConfig = try Self.run(["--config", directory.url.appendingPathComponent("missing.json").path])
+        let badConfig = try await Self.run(["--config", directory.url.appendingPathComponent("missing.json").path])
         #expect(badConfig.status == 78)
         #expect(badConfig.stderr.contains("config file"))
-        let badFlag = try Self.run(["--port", "eighty"])
+        let badFlag = try await Self.run(["--port", "eighty"])
         #expect(badFlag.status != 0)
     }
 
@@ -63,7 +68,7 @@ struct CommandLineTests {
     /// configuration error (78).
     @Test func aDatabaseThatCannotBeUsedIsOneClearLine() async throws {
         let secret = ["DIALOGUE_JWT_SECRET": String(repeating: "s", count: 40)]
-        let refused = try Self.run(
+        let refused = try await Self.run(
             ["--port", "0", "--database-url", "postgres://dialogue:hunter2secret@127.0.0.1:1/dialogue"],
             environment: secret)
         #expect(refused.status == 69)
@@ -74,12 +79,12 @@ struct CommandLineTests {
 
         let database = try await TestDatabase.create()
         defer { Task { await database.drop() } }
-        let missing = try Self.run(
+        let missing = try await Self.run(
             ["--port", "0", "--database-url", "\(database.urlText)_missing"], environment: secret)
         #expect(missing.status == 69)
         #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
 
-        let notPostgres = try Self.run(
+        let notPostgres = try await Self.run(
             ["--port", "0", "--database-url", "mysql://root:pw@db/dialogue"], environment: secret)
         #expect(notPostgres.status == 78)
         #expect(notPostgres.stderr.contains("postgres://"), "\(notPostgres.stderr)")

@@ -98,6 +98,18 @@ struct ScaleOutTests {
             let ann = try await Fixtures.signup(balancer, name: "Ann")
             let ben = try await Fixtures.signup(balancer, name: "Ben")
             let direct = try await Fixtures.createDirect(ann, with: ben)
+            // Two devices of Ben's, opened while nothing else goes through the balancer, each once
+            // the one before is established: leastconn then sees one stream on one instance and
+            // none on the other, so stopping either instance cuts a stream. (With sends in flight,
+            // their connections could tie the count and put both streams on one instance.)
+            var first: [TestSocket] = []
+            for _ in 0..<2 {
+                let socket = TestSocket(port: balancer.port, token: ben.token)
+                try await socket.wait("ready") { frames in
+                    frames.contains { if case .ready = $0 { true } else { false } }
+                }
+                first.append(socket)
+            }
             let total = 60
             let sender = Task {
                 var acknowledged: [String] = []
@@ -114,15 +126,8 @@ struct ScaleOutTests {
                 }
                 return acknowledged
             }
-            // Two devices of Ben's: leastconn puts their streams on different instances, so
-            // stopping either instance cuts one of them.
-            // The second opens only once the first is established, so leastconn sees one stream
-            // on one instance and none on the other.
-            var first: [TestSocket] = []
-            for _ in 0..<2 {
-                let socket = TestSocket(port: balancer.port, token: ben.token)
+            for socket in first {
                 try await socket.wait("the first messages") { _ in socket.events.count >= 10 }
-                first.append(socket)
             }
             await servers[1].stop()
             let readers = first.map { socket in
